@@ -32,7 +32,10 @@ export const envSchema = z
     APP_ORIGIN: z.url().optional(),
     TRUST_PROXY: bool.default(false),
     TICKET_SIGNING_KEY: z.string().min(1).optional(),
-    TICKET_SIGNING_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('k1'),
+    TICKET_SIGNING_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/)
+      .default('k1'),
     TICKET_VERIFY_KEYS: z.string().min(1).optional(),
     HOLD_MINUTES: int(1, 60).default(8),
     // DynamoDB's TransactWriteItems takes at most 100 items; a hold writes one item per seat plus a few
@@ -48,14 +51,21 @@ export const envSchema = z
     TICKETS_TOPIC_ARN: z.string().startsWith('arn:').optional(),
     SNS_ENDPOINT: z.url().optional(),
     MAIL_TRANSPORT: z.enum(['dev', 'smtp', 'ses']).default('dev'),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
     MAIL_FROM: z.string().min(3).default('Movie Magic <tickets@moviemagic.local>'),
     SES_ENDPOINT: z.url().optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
     if (env.TICKETS_TRANSPORT === 'sns' && !env.TICKETS_TOPIC_ARN) {
-      ctx.addIssue({ code: 'custom', path: ['TICKETS_TOPIC_ARN'], message: 'is required when TICKETS_TRANSPORT=sns' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TICKETS_TOPIC_ARN'],
+        message: 'is required when TICKETS_TRANSPORT=sns',
+      });
     }
     if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' });
@@ -134,7 +144,9 @@ export class ConfigError extends Error {
 /** Validate a record of environment variables (empty strings count as unset). */
 export function parseConfig(raw: Record<string, string | undefined>): AppConfig {
   const cleaned = Object.fromEntries(
-    Object.entries(raw).filter(([key, value]) => key in envSchema.shape && value !== undefined && value !== ''),
+    Object.entries(raw).filter(
+      ([key, value]) => key in envSchema.shape && value !== undefined && value !== '',
+    ),
   );
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
@@ -161,7 +173,12 @@ export function parseConfig(raw: Record<string, string | undefined>): AppConfig 
     host: env.HOST,
     dataDir: env.DATA_DIR,
     store: env.STORE,
-    dynamo: { table: env.DYNAMODB_TABLE, endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION, credentials },
+    dynamo: {
+      table: env.DYNAMODB_TABLE,
+      endpoint: env.DYNAMODB_ENDPOINT,
+      region: env.AWS_REGION,
+      credentials,
+    },
     aws: { region: env.AWS_REGION, credentials },
     appOrigin,
     secureCookies: appOrigin.startsWith('https:'),
@@ -174,7 +191,12 @@ export function parseConfig(raw: Record<string, string | undefined>): AppConfig 
       signingKeyId: env.TICKET_SIGNING_KEY_ID,
       verifyKeys: env.TICKET_VERIFY_KEYS,
     },
-    mail: { transport: env.MAIL_TRANSPORT, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, sesEndpoint: env.SES_ENDPOINT },
+    mail: {
+      transport: env.MAIL_TRANSPORT,
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      sesEndpoint: env.SES_ENDPOINT,
+    },
     booking: {
       holdMinutes: env.HOLD_MINUTES,
       maxSeatsPerBooking: env.MAX_SEATS_PER_BOOKING,
