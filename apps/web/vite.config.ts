@@ -8,7 +8,7 @@ declare module '@remix-run/node' {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     tailwindcss(),
     remix({
@@ -22,8 +22,11 @@ export default defineConfig({
       },
     }),
   ],
-  // Workspace packages export TypeScript source; the server build keeps them external and `tsx` runs them
-  // (see server/node.ts), so only app code is bundled for SSR.
-  ssr: { noExternal: [] },
-  build: { target: 'es2022' },
-});
+  build: {
+    target: 'es2022',
+    // Workspace packages export TypeScript source, which vite's `ssr.external` refuses to externalize. The
+    // Node server build leaves them as imports and `tsx` loads them at run time (server/node.ts), so the
+    // router and the composition root share one module instance.
+    rollupOptions: isSsrBuild ? { external: [/^@movie-magic\//] } : {},
+  },
+}));

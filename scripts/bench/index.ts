@@ -4,6 +4,7 @@
  */
 import { cpus } from 'node:os';
 import { benchStores } from './store.js';
+import { benchTicketDelivery } from './tickets.js';
 
 console.log(
   `Movie Magic benchmarks, ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores`,
@@ -11,6 +12,7 @@ console.log(
 const only = process.argv.slice(2);
 const sections: Record<string, () => Promise<void>> = {
   store: benchStores,
+  tickets: benchTicketDelivery,
 };
 for (const [name, run] of Object.entries(sections)) {
   if (only.length > 0 && !only.includes(name)) continue;

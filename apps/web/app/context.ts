@@ -23,7 +23,10 @@ export interface DevMailMessage extends DevMailSummary {
 export interface DevMailbox {
   list(): Promise<DevMailSummary[]>;
   get(id: string): Promise<DevMailMessage | null>;
-  attachment(id: string, index: number): Promise<{ filename: string; contentType: string; content: Uint8Array } | null>;
+  attachment(
+    id: string,
+    index: number,
+  ): Promise<{ filename: string; contentType: string; content: Uint8Array } | null>;
 }
 
 /** Runtime-specific capabilities the routes may use; each is null where the target cannot provide it. */
@@ -42,5 +45,7 @@ declare module '@remix-run/node' {
     nonce: string;
     requestId: string;
     services: WebServices;
+    /** The client's address as the HTTP server saw it (proxy-aware when TRUST_PROXY=on). */
+    clientIp: string;
   }
 }

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import {
   Form,
   Link,
@@ -31,10 +31,11 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader(args: LoaderFunctionArgs) {
-  return loadRoot(args);
+  const { headers, ...root } = await loadRoot(args);
+  return data(root, { headers });
 }
 
-export type RootData = Awaited<ReturnType<typeof loadRoot>>;
+export type RootData = Omit<Awaited<ReturnType<typeof loadRoot>>, 'headers'>;
 
 export function useRootData(): RootData | undefined {
   return useRouteLoaderData<typeof loader>('root') as RootData | undefined;
@@ -45,7 +46,12 @@ function CityPicker({ data }: { data: RootData }) {
   const submit = useSubmit();
   if (!data.city) return null;
   return (
-    <Form method="post" action="/city" className="flex items-center gap-2" onChange={(e) => submit(e.currentTarget)}>
+    <Form
+      method="post"
+      action="/city"
+      className="flex items-center gap-2"
+      onChange={(e) => submit(e.currentTarget)}
+    >
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <label htmlFor="city-picker" className="sr-only">
         City
@@ -74,11 +80,14 @@ function CityPicker({ data }: { data: RootData }) {
 
 function Header({ data }: { data: RootData | undefined }) {
   const navClass = ({ isActive }: { isActive: boolean }) =>
-    `rounded-md px-2 py-1 text-sm ${isActive ? 'text-gold-strong' : 'text-ink hover:text-gold-strong'}`;
+    `whitespace-nowrap rounded-md px-2 py-1 text-sm ${isActive ? 'text-gold-strong' : 'text-ink hover:text-gold-strong'}`;
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-screen/95 backdrop-blur">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link to="/" className="mr-auto flex items-center gap-2 text-lg font-extrabold tracking-tight text-ink">
+        <Link
+          to="/"
+          className="mr-auto flex items-center gap-2 text-lg font-extrabold tracking-tight text-ink"
+        >
           <span aria-hidden="true" className="text-gold">
             ★
           </span>
@@ -100,7 +109,10 @@ function Header({ data }: { data: RootData | undefined }) {
                 Account
               </NavLink>
               <Form method="post" action="/logout">
-                <button type="submit" className="rounded-md px-2 py-1 text-sm text-ink hover:text-gold-strong">
+                <button
+                  type="submit"
+                  className="whitespace-nowrap rounded-md px-2 py-1 text-sm text-ink hover:text-gold-strong"
+                >
                   Sign out
                 </button>
               </Form>
@@ -136,7 +148,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-dvh flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 btn-primary">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 btn-primary"
+        >
           Skip to content
         </a>
         <Header data={data} />

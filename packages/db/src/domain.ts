@@ -198,16 +198,29 @@ export interface TicketJob {
   leaseExpiresAt: string | null;
 }
 
+/**
+ * A job marked `published` (handed to the queue) becomes due again this long after, in case the queue lost
+ * the message; a worker claiming it first makes the re-publish harmless (the claim is conditional).
+ */
+export const PUBLISHED_TICKET_JOB_REDELIVERY_MINUTES = 10;
+
 /** `F-12`: row label, dash, seat number. */
 export function seatId(rowLabel: string, number: number): string {
   return `${rowLabel}-${number}`;
 }
 
 /** Every seat of a layout in drawing order, with its category. */
-export function seatsOfScreen(screen: Screen): { id: string; row: string; number: number; categoryId: string }[] {
+export function seatsOfScreen(
+  screen: Screen,
+): { id: string; row: string; number: number; categoryId: string }[] {
   return screen.rows.flatMap((row) =>
     row.cells
       .filter((cell): cell is number => cell !== null)
-      .map((number) => ({ id: seatId(row.label, number), row: row.label, number, categoryId: row.categoryId })),
+      .map((number) => ({
+        id: seatId(row.label, number),
+        row: row.label,
+        number,
+        categoryId: row.categoryId,
+      })),
   );
 }

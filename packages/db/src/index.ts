@@ -4,5 +4,6 @@
  * `@movie-magic/db/dynamo`; only composition roots and tests import them.
  */
 export * from './domain.js';
+export { StoreError } from './errors.js';
 export * from './ports.js';
 export type * from './store.js';

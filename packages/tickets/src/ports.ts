@@ -21,6 +21,8 @@ export interface MailMessage {
 /** Sends e-mail: the dev mailbox (.eml files), SMTP (nodemailer) or SES v2. */
 export interface Mailer {
   send(message: MailMessage): Promise<{ messageId: string }>;
+  /** Releases pooled connections (SMTP with `?pool=true`); optional. */
+  close?(): void;
 }
 
 /**

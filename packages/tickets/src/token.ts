@@ -88,14 +88,22 @@ function decodePayload(encoded: string): TicketTokenPayload | null {
 
 /** Sign a payload: returns the token text to put in the QR. */
 export async function signTicketToken(payload: TicketTokenPayload, key: TicketSigningKey): Promise<string> {
-  if (!/^[A-Za-z0-9_-]{1,32}$/.test(key.keyId)) throw new Error('ticket key id must be 1-32 URL-safe characters');
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(key.keyId))
+    throw new Error('ticket key id must be 1-32 URL-safe characters');
   const signed = `${PREFIX}.${key.keyId}.${encodePayload(payload)}`;
-  const signature = await crypto.subtle.sign(ED25519, await importPrivateKey(key.privateKey), encoder.encode(signed));
+  const signature = await crypto.subtle.sign(
+    ED25519,
+    await importPrivateKey(key.privateKey),
+    encoder.encode(signed),
+  );
   return `${signed}.${base64urlEncode(new Uint8Array(signature))}`;
 }
 
 /** Verify a token against the accepted public keys. Never throws: bad input is a `reason`. */
-export async function verifyTicketToken(token: string, publicKeys: TicketPublicKeys): Promise<VerifyTicketTokenResult> {
+export async function verifyTicketToken(
+  token: string,
+  publicKeys: TicketPublicKeys,
+): Promise<VerifyTicketTokenResult> {
   const parts = token.trim().split('.');
   if (parts.length !== 4 || parts[0] !== PREFIX) return { ok: false, reason: 'malformed' };
   const [, keyId = '', encodedPayload = '', encodedSignature = ''] = parts;
@@ -111,7 +119,12 @@ export async function verifyTicketToken(token: string, publicKeys: TicketPublicK
     base64urlEncode(signature) === encodedSignature && encodePayload(payload) === encodedPayload;
   const valid =
     canonical &&
-    (await crypto.subtle.verify(ED25519, key, signature, encoder.encode(`${PREFIX}.${keyId}.${encodedPayload}`)));
+    (await crypto.subtle.verify(
+      ED25519,
+      key,
+      signature,
+      encoder.encode(`${PREFIX}.${keyId}.${encodedPayload}`),
+    ));
   if (!valid) return { ok: false, reason: 'bad_signature' };
   return { ok: true, payload, keyId };
 }
@@ -136,7 +149,10 @@ export async function publicKeyOf(privateKey: string): Promise<string> {
  * The keys a scanner accepts: the signing key's own public key plus the extra `kid:key,kid:key` list
  * (`TICKET_VERIFY_KEYS`), which keeps tickets signed with a retired key valid during a rotation.
  */
-export async function ticketPublicKeys(signing: TicketSigningKey | null, extra?: string): Promise<TicketPublicKeys> {
+export async function ticketPublicKeys(
+  signing: TicketSigningKey | null,
+  extra?: string,
+): Promise<TicketPublicKeys> {
   const keys: TicketPublicKeys = {};
   for (const entry of (extra ?? '').split(',')) {
     const [kid, key] = entry.trim().split(':');

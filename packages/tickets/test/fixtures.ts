@@ -88,5 +88,13 @@ export function ticketFixture(overrides: { startsAt?: string; seatIds?: string[]
     checkedInAt: null,
     version: 1,
   };
-  return { city, movie, theater, screen, showtime, booking, user: { id: booking.userId, email: `viewer${n}@example.test`, name: 'Asha Rao' } };
+  return {
+    city,
+    movie,
+    theater,
+    screen,
+    showtime,
+    booking,
+    user: { id: booking.userId, email: `viewer${n}@example.test`, name: 'Asha Rao' },
+  };
 }

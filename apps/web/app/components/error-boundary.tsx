@@ -2,7 +2,7 @@
  * The one error boundary every route exports (epic-stack's GeneralErrorBoundary): a friendly page for
  * expected responses (404, 401, 410...) and a 500 page that shows the request id the server logged.
  */
-import { Link, isRouteErrorResponse, useRouteError } from '@remix-run/react';
+import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useRequestId } from '../request-id.js';
 
@@ -62,7 +62,8 @@ export function GeneralErrorBoundary({ statusHandlers = {} }: { statusHandlers?:
       <p>We're sorry. The error has been logged; please try again in a moment.</p>
       {requestId ? (
         <p>
-          If you contact us, mention request id <code className="rounded bg-panel-2 px-2 py-1 text-ink">{requestId}</code>.
+          If you contact us, mention request id{' '}
+          <code className="rounded bg-panel-2 px-2 py-1 text-ink">{requestId}</code>.
         </p>
       ) : null}
     </Panel>

@@ -11,9 +11,15 @@ export interface RouteArgs {
   context: AppLoadContext;
 }
 
-/** The router as the signed-in (or anonymous) user of this request, plus headers to forward. */
+/**
+ * The router as the signed-in (or anonymous) user of this request, plus the headers it wants sent back
+ * (Set-Cookie on sign-in/out and when a session is refreshed): return them with `data(value, { headers })`.
+ */
 export function api({ request, context }: RouteArgs) {
-  return createServerCaller(context.deps, request);
+  const { caller, responseHeaders } = createServerCaller(context.deps, request, {
+    clientIp: context.clientIp,
+  });
+  return { caller, headers: responseHeaders };
 }
 
 /** A router error as a value: its tRPC code, stable domain code and message, for forms to show. */
@@ -27,8 +33,17 @@ export interface ApiFailure {
 /** Turns an expected router error into a value; anything else is rethrown (and becomes the 500 page). */
 export function asFailure(error: unknown): ApiFailure {
   if (!(error instanceof TRPCError)) throw error;
-  const cause = error.cause as { domainCode?: unknown; details?: unknown; data?: unknown } | undefined;
-  const data = (cause?.data ?? cause?.details ?? {}) as Record<string, unknown>;
+  const cause = error.cause as { domainCode?: unknown; details?: unknown; issues?: unknown } | undefined;
+  // A zod input error: its issues name the fields; its message is a JSON dump not meant for people.
+  if (Array.isArray(cause?.issues)) {
+    return {
+      code: error.code,
+      domainCode: 'INVALID_INPUT',
+      message: 'Please check the highlighted fields.',
+      details: { issues: cause.issues },
+    };
+  }
+  const data = (cause?.details ?? {}) as Record<string, unknown>;
   const domainCode =
     typeof cause?.domainCode === 'string'
       ? cause.domainCode
@@ -39,7 +54,9 @@ export function asFailure(error: unknown): ApiFailure {
 }
 
 /** Runs a router call and returns either its value or the failure, never throwing an expected error. */
-export async function attempt<T>(call: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; failure: ApiFailure }> {
+export async function attempt<T>(
+  call: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; failure: ApiFailure }> {
   try {
     return { ok: true, value: await call() };
   } catch (error) {

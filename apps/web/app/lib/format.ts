@@ -1,7 +1,11 @@
 /** Display formatting shared by server and browser: money from paise, instants in the city's zone. */
 
 const inr = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' });
-const inrWhole = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 0 });
+const inrWhole = new Intl.NumberFormat('en-IN', {
+  style: 'currency',
+  currency: 'INR',
+  maximumFractionDigits: 0,
+});
 
 /** `25000` paise -> `₹250.00`. */
 export function formatMoney(paise: number): string {
@@ -15,16 +19,22 @@ export function formatPrice(paise: number): string {
 
 /** `7:30 PM` in the given zone. */
 export function formatTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-IN', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat('en-IN', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+  }).format(new Date(iso));
 }
 
 /** `Sat, 14 Dec` in the given zone. */
 export function formatDay(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-IN', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat('en-IN', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  }).format(new Date(iso));
 }
 
 /** `Sat, 14 Dec, 7:30 PM` in the given zone. */

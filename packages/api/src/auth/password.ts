@@ -63,13 +63,36 @@ function parsePhc(phc: string): ParsedHash | null {
   if (!match) return null;
   const salt = fromBase64(match[4] ?? '');
   const hash = fromBase64(match[5] ?? '');
-  if (!salt || !hash) return null;
-  return { params: { m: Number(match[1]), t: Number(match[2]), p: Number(match[3]) }, salt, hash };
+  if (!salt || !hash || salt.length < 8 || hash.length < 16 || hash.length > 64) return null;
+  const params = { m: Number(match[1]), t: Number(match[2]), p: Number(match[3]) };
+  // A stored hash decides how much memory and time verification takes: refuse parameters beyond what this
+  // service would ever write (a tampered row must not exhaust memory; Workers have 128 MB per isolate).
+  if (
+    params.m < 8 * params.p ||
+    params.m > 65_536 ||
+    params.t < 1 ||
+    params.t > 10 ||
+    params.p < 1 ||
+    params.p > 4
+  ) {
+    return null;
+  }
+  return { params, salt, hash };
 }
 
-function derive(password: string, salt: Uint8Array, params: Argon2Params, dkLen: number): Promise<Uint8Array> {
+function derive(
+  password: string,
+  salt: Uint8Array,
+  params: Argon2Params,
+  dkLen: number,
+): Promise<Uint8Array> {
   // asyncTick lets other requests run between chunks instead of blocking the event loop for the whole hash.
-  return argon2idAsync(encodePassword(password), salt, { ...params, dkLen, version: ARGON2_VERSION, asyncTick: 50 });
+  return argon2idAsync(encodePassword(password), salt, {
+    ...params,
+    dkLen,
+    version: ARGON2_VERSION,
+    asyncTick: 50,
+  });
 }
 
 function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
@@ -92,7 +115,8 @@ export function createPasswordHasher(params: Argon2Params = OWASP_ARGON2ID): Pas
       if (!parsed) return { ok: false, needsRehash: false };
       const candidate = await derive(password, parsed.salt, parsed.params, parsed.hash.length);
       const ok = constantTimeEqual(candidate, parsed.hash);
-      const current = parsed.params.m === params.m && parsed.params.t === params.t && parsed.params.p === params.p;
+      const current =
+        parsed.params.m === params.m && parsed.params.t === params.t && parsed.params.p === params.p;
       return { ok, needsRehash: ok && !current };
     },
     async verifyDummy(password) {

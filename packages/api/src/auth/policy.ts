@@ -21,11 +21,25 @@ export function isCommonPassword(password: string): boolean {
   return commonPasswords().has(password.toLowerCase());
 }
 
-/** A human-readable reason the password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
+export interface PasswordProblem {
+  code: 'PASSWORD_LENGTH' | 'PASSWORD_TOO_COMMON';
+  message: string;
+}
+
+/** Why the password is refused, or null when it is acceptable. Length counts characters, not UTF-16 units. */
+export function passwordProblem(password: string): PasswordProblem | null {
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
-  if (isCommonPassword(password)) return 'This password is too common; choose one that is harder to guess.';
+  if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
+    return {
+      code: 'PASSWORD_LENGTH',
+      message: `Use between ${PASSWORD_MIN_LENGTH} and ${PASSWORD_MAX_LENGTH} characters.`,
+    };
+  }
+  if (isCommonPassword(password)) {
+    return {
+      code: 'PASSWORD_TOO_COMMON',
+      message: 'This password is too common; choose one that is harder to guess.',
+    };
+  }
   return null;
 }

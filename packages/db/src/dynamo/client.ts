@@ -11,7 +11,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { StoreError } from './errors.js';
+import { StoreError } from '../errors.js';
 import type { Key } from './keys.js';
 
 export type Item = Record<string, unknown>;
@@ -34,7 +34,13 @@ export interface DynamoStoreOptions {
   client?: DynamoDBClient;
 }
 
-export function createContext(options: DynamoStoreOptions): DynamoContext & { ownsClient: boolean } {
+/**
+ * The document client shares the low-level `client`; only `client.destroy()` closes sockets (the document
+ * client's own destroy() is a no-op), so the context keeps both.
+ */
+export function createContext(
+  options: DynamoStoreOptions,
+): DynamoContext & { client: DynamoDBClient; ownsClient: boolean } {
   const client =
     options.client ??
     new DynamoDBClient({
@@ -45,17 +51,36 @@ export function createContext(options: DynamoStoreOptions): DynamoContext & { ow
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-  return { doc, table: options.table, ownsClient: !options.client };
+  return { doc, client, table: options.table, ownsClient: !options.client };
 }
 
+const UNAVAILABLE = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TimeoutError',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
+
+/** Wraps an SDK failure: outages and throttles are STORAGE_UNAVAILABLE, anything else STORAGE_FAILED. */
 function unavailable(error: unknown): StoreError {
   const name = error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
-  return new StoreError('STORE_UNAVAILABLE', `DynamoDB request failed: ${name}: ${message}`, { cause: error });
+  const code = (error as { code?: string }).code ?? '';
+  const outage =
+    (error as { $fault?: string }).$fault === 'server' || UNAVAILABLE.has(name) || UNAVAILABLE.has(code);
+  return new StoreError(
+    outage ? 'STORAGE_UNAVAILABLE' : 'STORAGE_FAILED',
+    `DynamoDB request failed: ${name}: ${message}`,
+    {
+      cause: error,
+    },
+  );
 }
 
 /** Sends one command; any SDK failure becomes a StoreError (the SDK already retried throttles). */
-export async function send<T>(ctx: DynamoContext, command: Parameters<DynamoDBDocumentClient['send']>[0]): Promise<T> {
+export async function send<T = unknown>(ctx: DynamoContext, command: { readonly input: object }): Promise<T> {
   try {
     return (await ctx.doc.send(command as never)) as T;
   } catch (error) {
@@ -66,7 +91,10 @@ export async function send<T>(ctx: DynamoContext, command: Parameters<DynamoDBDo
 
 /** True for a conditional write that lost (single-item Put/Update/Delete with a ConditionExpression). */
 export function isConditionFailure(error: unknown): boolean {
-  return error instanceof StoreError && (error.cause as Error | undefined)?.name === 'ConditionalCheckFailedException';
+  return (
+    error instanceof StoreError &&
+    (error.cause as Error | undefined)?.name === 'ConditionalCheckFailedException'
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -76,7 +104,12 @@ export type TransactResult = { ok: true } | { ok: false; failed: number[] };
 
 const MAX_ATTEMPTS = 25;
 /** Cancellation codes that mean "someone else touched an item at the same moment": safe to retry as is. */
-const RETRYABLE = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'None']);
+const RETRYABLE = new Set([
+  'TransactionConflict',
+  'ThrottlingError',
+  'ProvisionedThroughputExceeded',
+  'None',
+]);
 
 /**
  * Runs one TransactWriteItems. Condition failures come back as values (item indexes, in the order given,
@@ -86,7 +119,7 @@ const RETRYABLE = new Set(['TransactionConflict', 'ThrottlingError', 'Provisione
  */
 export async function transact(ctx: DynamoContext, items: TransactItem[]): Promise<TransactResult> {
   if (items.length > 100) {
-    throw new StoreError('TOO_MANY_SEATS', `a transaction of ${items.length} items exceeds DynamoDB's 100`);
+    throw new StoreError('INVARIANT_BROKEN', `a transaction of ${items.length} items exceeds DynamoDB's 100`);
   }
   for (let attempt = 1; ; attempt++) {
     try {
@@ -101,12 +134,14 @@ export async function transact(ctx: DynamoContext, items: TransactItem[]): Promi
         throw unavailable(error);
       }
       const reasons = error.CancellationReasons ?? [];
-      const failed = reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
+      const failed = reasons.flatMap((reason, index) =>
+        reason.Code === 'ConditionalCheckFailed' ? [index] : [],
+      );
       if (failed.length > 0) return { ok: false, failed };
       const retryable = reasons.length > 0 && reasons.every((reason) => RETRYABLE.has(reason.Code ?? 'None'));
       if (!retryable) throw unavailable(error);
       if (attempt >= MAX_ATTEMPTS) {
-        throw new StoreError('STORE_CONTENDED', `transaction still conflicting after ${attempt} attempts`, {
+        throw new StoreError('STORAGE_FAILED', `transaction still conflicting after ${attempt} attempts`, {
           cause: error,
         });
       }
@@ -133,14 +168,18 @@ export async function batchGet(ctx: DynamoContext, keyList: Key[]): Promise<Item
   for (let start = 0; start < unique.length; start += 100) {
     let pending: Key[] = unique.slice(start, start + 100);
     for (let attempt = 1; pending.length > 0; attempt++) {
-      const out = await send<{ Responses?: Record<string, Item[]>; UnprocessedKeys?: Record<string, { Keys?: Key[] }> }>(
+      const out = await send<{
+        Responses?: Record<string, Item[]>;
+        UnprocessedKeys?: Record<string, { Keys?: Key[] }>;
+      }>(
         ctx,
         new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: pending, ConsistentRead: true } } }),
       );
       for (const item of out.Responses?.[ctx.table] ?? []) found.set(keyOf(item), item);
       pending = (out.UnprocessedKeys?.[ctx.table]?.Keys ?? []) as Key[];
       if (pending.length > 0) {
-        if (attempt >= MAX_ATTEMPTS) throw new StoreError('STORE_CONTENDED', 'BatchGetItem kept returning UnprocessedKeys');
+        if (attempt >= MAX_ATTEMPTS)
+          throw new StoreError('STORAGE_FAILED', 'BatchGetItem kept returning UnprocessedKeys');
         await sleep(backoff(attempt));
       }
     }
@@ -162,24 +201,14 @@ export async function queryAll(
   do {
     const out = await send<{ Items?: Item[]; LastEvaluatedKey?: Record<string, unknown> }>(
       ctx,
-      new QueryCommand({ ...input, TableName: ctx.table, ...(startKey ? { ExclusiveStartKey: startKey } : {}) }),
+      new QueryCommand({
+        ...input,
+        TableName: ctx.table,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
     );
     items.push(...(out.Items ?? []));
     startKey = out.LastEvaluatedKey;
   } while (startKey && items.length < limit);
   return items.slice(0, limit);
-}
-
-/** Runs `work` over `inputs` with at most `concurrency` in flight. */
-export async function mapLimit<T, R>(inputs: T[], concurrency: number, work: (input: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(inputs.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(concurrency, inputs.length) }, async () => {
-    while (next < inputs.length) {
-      const index = next++;
-      results[index] = await work(inputs[index] as T);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
 }

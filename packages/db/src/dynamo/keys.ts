@@ -56,7 +56,10 @@ export const keys = {
   moviesPartition: () => 'MOVIES',
   theater: (theaterId: string): Key => ({ PK: `THEATER#${theaterId}`, SK: 'THEATER' }),
   /** A copy of the theater in its city's partition, so a city's theaters are one Query. */
-  cityTheater: (cityId: string, theaterId: string): Key => ({ PK: `CITY#${cityId}`, SK: `THEATER#${theaterId}` }),
+  cityTheater: (cityId: string, theaterId: string): Key => ({
+    PK: `CITY#${cityId}`,
+    SK: `THEATER#${theaterId}`,
+  }),
   cityTheatersPartition: (cityId: string) => `CITY#${cityId}`,
   theaterPrefix: () => 'THEATER#',
   screen: (screenId: string): Key => ({ PK: `SCREEN#${screenId}`, SK: 'SCREEN' }),
@@ -90,7 +93,10 @@ export const keys = {
   // ---- holds
   hold: (holdId: string): Key => ({ PK: `HOLD#${holdId}`, SK: 'HOLD' }),
   /** The user's current hold on a showtime (at most one: a new hold replaces it). */
-  userShowtimeHold: (userId: string, showtimeId: string): Key => ({ PK: `USER#${userId}`, SK: `HOLD#SHOW#${showtimeId}` }),
+  userShowtimeHold: (userId: string, showtimeId: string): Key => ({
+    PK: `USER#${userId}`,
+    SK: `HOLD#SHOW#${showtimeId}`,
+  }),
 
   // ---- bookings
   booking: (bookingId: string): Key => ({ PK: `BOOKING#${bookingId}`, SK: 'BOOKING' }),
@@ -102,14 +108,20 @@ export const keys = {
   }),
   userBookingPrefix: () => 'BOOKING#',
   /** Idempotency record: (user, key) -> bookingId, kept as long as the booking (no 10-minute window). */
-  idempotency: (userId: string, idempotencyKey: string): Key => ({ PK: `USER#${userId}`, SK: `IDEMP#${idempotencyKey}` }),
+  idempotency: (userId: string, idempotencyKey: string): Key => ({
+    PK: `USER#${userId}`,
+    SK: `IDEMP#${idempotencyKey}`,
+  }),
 
   // ---- users, sessions, tokens, rate limits
   user: (userId: string): Key => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
   userPartition: (userId: string) => `USER#${userId}`,
   email: (email: string): Key => ({ PK: `EMAIL#${normalizeEmail(email)}`, SK: 'EMAIL' }),
   session: (sessionId: string): Key => ({ PK: `SESSION#${sessionId}`, SK: 'SESSION' }),
-  userSession: (userId: string, sessionId: string): Key => ({ PK: `USER#${userId}`, SK: `SESSION#${sessionId}` }),
+  userSession: (userId: string, sessionId: string): Key => ({
+    PK: `USER#${userId}`,
+    SK: `SESSION#${sessionId}`,
+  }),
   userSessionPrefix: () => 'SESSION#',
   sessionExpiry: (expiresAt: string, sessionId: string) => ({
     sessionExpiryPK: 'SESSIONS',
@@ -119,7 +131,10 @@ export const keys = {
   /** Upper bound (exclusive) for sessions expiring at or before `at`: `$` sorts after `#`. */
   sessionsExpiredBefore: (at: string) => `EXPIRES#${instant(at)}$`,
   resetToken: (tokenHash: string): Key => ({ PK: `RESET#${tokenHash}`, SK: 'RESET' }),
-  rateLimit: (key: string, windowStart: string): Key => ({ PK: `RATE#${key}`, SK: `WINDOW#${instant(windowStart)}` }),
+  rateLimit: (key: string, windowStart: string): Key => ({
+    PK: `RATE#${key}`,
+    SK: `WINDOW#${instant(windowStart)}`,
+  }),
 
   // ---- ticket outbox
   ticketJob: (jobId: string): Key => ({ PK: `JOB#${jobId}`, SK: 'JOB' }),

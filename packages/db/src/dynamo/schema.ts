@@ -10,8 +10,8 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { StoreError } from '../errors.js';
 import { type DynamoContext, send } from './client.js';
-import { StoreError } from './errors.js';
 import { INDEXES, type IndexName, PK, SK } from './keys.js';
 
 /** Epoch-seconds attribute DynamoDB TTL deletes by. Housekeeping only: deletion can lag up to 48 hours. */
@@ -20,7 +20,11 @@ export const TTL_ATTRIBUTE = 'ttl';
 const indexNames = Object.keys(INDEXES) as IndexName[];
 
 function attributeDefinitions(names: IndexName[]) {
-  const attributes = new Set<string>([PK, SK, ...names.flatMap((name) => [INDEXES[name].pk, INDEXES[name].sk])]);
+  const attributes = new Set<string>([
+    PK,
+    SK,
+    ...names.flatMap((name) => [INDEXES[name].pk, INDEXES[name].sk]),
+  ]);
   return [...attributes].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const }));
 }
 
@@ -45,7 +49,9 @@ async function describe(ctx: DynamoContext) {
     return out.Table ?? null;
   } catch (error) {
     if ((error as Error).name === 'ResourceNotFoundException') return null;
-    throw new StoreError('STORE_UNAVAILABLE', `DescribeTable failed: ${(error as Error).message}`, { cause: error });
+    throw new StoreError('STORAGE_UNAVAILABLE', `DescribeTable failed: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -53,10 +59,11 @@ async function waitUntilActive(ctx: DynamoContext): Promise<GlobalSecondaryIndex
   for (let attempt = 0; attempt < 600; attempt++) {
     const table = await describe(ctx);
     const indexes = table?.GlobalSecondaryIndexes ?? [];
-    if (table?.TableStatus === 'ACTIVE' && indexes.every((index) => index.IndexStatus === 'ACTIVE')) return indexes;
+    if (table?.TableStatus === 'ACTIVE' && indexes.every((index) => index.IndexStatus === 'ACTIVE'))
+      return indexes;
     await sleep(attempt < 10 ? 100 : 1000);
   }
-  throw new StoreError('STORE_UNAVAILABLE', `table ${ctx.table} did not become ACTIVE`);
+  throw new StoreError('STORAGE_UNAVAILABLE', `table ${ctx.table} did not become ACTIVE`);
 }
 
 export async function migrate(ctx: DynamoContext): Promise<void> {
@@ -77,7 +84,9 @@ export async function migrate(ctx: DynamoContext): Promise<void> {
     } catch (error) {
       // Two processes migrating at once: the loser sees ResourceInUseException, which is fine.
       if ((error as Error).name !== 'ResourceInUseException') {
-        throw new StoreError('STORE_UNAVAILABLE', `CreateTable failed: ${(error as Error).message}`, { cause: error });
+        throw new StoreError('STORAGE_UNAVAILABLE', `CreateTable failed: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     }
   }

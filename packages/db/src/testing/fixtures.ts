@@ -19,7 +19,13 @@ export function freshId(prefix: string): string {
 }
 
 export function makeCity(overrides: Partial<City> = {}): City {
-  return { id: freshSlug('city'), name: 'Testpur', state: 'Telangana', timeZone: 'Asia/Kolkata', ...overrides };
+  return {
+    id: freshSlug('city'),
+    name: 'Testpur',
+    state: 'Telangana',
+    timeZone: 'Asia/Kolkata',
+    ...overrides,
+  };
 }
 
 export function makeMovie(overrides: Partial<Movie> = {}): Movie {

@@ -34,7 +34,11 @@ export interface RaceReport {
  * `count` entrants, each wanting `seatsPerEntrant` consecutive seats from `seatPool`, starting at
  * evenly-spread offsets so that neighbours overlap: every seat is wanted by several entrants.
  */
-export function overlappingEntrants(count: number, seatPool: string[], seatsPerEntrant: number): RaceEntrant[] {
+export function overlappingEntrants(
+  count: number,
+  seatPool: string[],
+  seatsPerEntrant: number,
+): RaceEntrant[] {
   const span = seatPool.length - seatsPerEntrant + 1;
   if (span < 1) throw new Error('seatPool is smaller than seatsPerEntrant');
   return Array.from({ length: count }, (_, i) => {

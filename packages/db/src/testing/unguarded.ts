@@ -52,10 +52,23 @@ export function unguardedHold(
     if (unavailableSeatIds.length > 0) return { ok: false, reason: 'SEAT_UNAVAILABLE', unavailableSeatIds };
     // The gap between the check and the write: every other racer has read the same "free" seats.
     await everyoneHasChecked;
-    await forceHold({ holdId: entrant.holdId, showtimeId, userId: entrant.userId, seatIds: entrant.seatIds, ...window });
+    await forceHold({
+      holdId: entrant.holdId,
+      showtimeId,
+      userId: entrant.userId,
+      seatIds: entrant.seatIds,
+      ...window,
+    });
     return {
       ok: true,
-      hold: { id: entrant.holdId, showtimeId, userId: entrant.userId, seatIds: entrant.seatIds, createdAt: window.now, expiresAt: window.expiresAt },
+      hold: {
+        id: entrant.holdId,
+        showtimeId,
+        userId: entrant.userId,
+        seatIds: entrant.seatIds,
+        createdAt: window.now,
+        expiresAt: window.expiresAt,
+      },
       replacedHoldId: null,
     };
   };

@@ -6,16 +6,12 @@
 import PDFDocument from 'pdfkit';
 import satori from 'satori';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { loadTicketFonts, type TicketFonts } from './fonts.js';
+import type { TicketPdfRenderer } from '../delivery/worker.js';
+import { loadParsedTicketFonts, loadTicketFonts, type TicketFonts } from './fonts.js';
 import { INK, PAGE, QR_BOX } from './layout.js';
 import { qrMatrix } from './qr.js';
 import { TicketDesign } from './ticket-design.js';
 import type { TicketView } from './view.js';
-
-/** Renders a {@link TicketView} to PDF bytes. The worker receives one as a port. */
-export interface TicketRenderer {
-  render(view: TicketView): Promise<Uint8Array>;
-}
 
 // Characters that only the Latin Extended face has (the rupee sign among them).
 const LATIN_EXT = /[\u0100-\u02ff\u1e00-\u1eff\u20a0-\u20c0\u2c60-\u2c7f\ua720-\ua7ff]/;
@@ -33,9 +29,24 @@ function adaptSvg(svg: string): string {
   );
 }
 
-function satoriFonts(fonts: TicketFonts) {
-  const face = (data: Buffer, weight: 400 | 700) => ({ name: 'Inter', data, weight, style: 'normal' as const });
-  return [face(fonts.regular, 400), face(fonts.bold, 700), face(fonts.extRegular, 400), face(fonts.extBold, 700)];
+type SatoriFont = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
+let satoriFontList: SatoriFont[] | undefined;
+
+/** One array for every render: satori caches the fonts it parsed per array it is given. */
+function satoriFonts(fonts: TicketFonts): SatoriFont[] {
+  const face = (data: Buffer, weight: 400 | 700): SatoriFont => ({
+    name: 'Inter',
+    data,
+    weight,
+    style: 'normal',
+  });
+  satoriFontList ??= [
+    face(fonts.regular, 400),
+    face(fonts.bold, 700),
+    face(fonts.extRegular, 400),
+    face(fonts.extBold, 700),
+  ];
+  return satoriFontList;
 }
 
 function drawQr(doc: PDFKit.PDFDocument, token: string): void {
@@ -51,7 +62,7 @@ function drawQr(doc: PDFKit.PDFDocument, token: string): void {
 
 /** Renders one ticket. Deterministic apart from the PDF's creation date. */
 export async function renderTicketPdf(view: TicketView): Promise<Uint8Array> {
-  const fonts = await loadTicketFonts();
+  const [fonts, parsed] = await Promise.all([loadTicketFonts(), loadParsedTicketFonts()]);
   const svg = await satori(TicketDesign({ view }), {
     width: PAGE.width,
     height: PAGE.height,
@@ -61,12 +72,18 @@ export async function renderTicketPdf(view: TicketView): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: [PAGE.width, PAGE.height],
     margin: 0,
-    info: { Title: `Movie Magic ticket ${view.bookingCode}`, Author: 'Movie Magic', Subject: view.movieTitle },
+    info: {
+      Title: `Movie Magic ticket ${view.bookingCode}`,
+      Author: 'Movie Magic',
+      Subject: view.movieTitle,
+    },
   });
-  doc.registerFont('inter', fonts.regular);
-  doc.registerFont('inter-bold', fonts.bold);
-  doc.registerFont('inter-ext', fonts.extRegular);
-  doc.registerFont('inter-ext-bold', fonts.extBold);
+  // pdfkit 0.20 accepts a parsed fontkit font (anything with `layout`) and subsets it per document.
+  const register = doc.registerFont.bind(doc) as (name: string, font: unknown) => void;
+  register('inter', parsed.regular);
+  register('inter-bold', parsed.bold);
+  register('inter-ext', parsed.extRegular);
+  register('inter-ext-bold', parsed.extBold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
@@ -85,4 +102,4 @@ export async function renderTicketPdf(view: TicketView): Promise<Uint8Array> {
 }
 
 /** The default renderer (satori + pdfkit). */
-export const pdfTicketRenderer: TicketRenderer = { render: renderTicketPdf };
+export const pdfTicketRenderer: TicketPdfRenderer = { render: renderTicketPdf };

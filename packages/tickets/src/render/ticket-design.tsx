@@ -9,9 +9,7 @@ import type { TicketView } from './view.js';
 
 function Label({ children }: { children: ReactNode }) {
   return (
-    <div style={{ fontSize: 8, color: MUTED, textTransform: 'uppercase', marginBottom: 2 }}>
-      {children}
-    </div>
+    <div style={{ fontSize: 8, color: MUTED, textTransform: 'uppercase', marginBottom: 2 }}>{children}</div>
   );
 }
 

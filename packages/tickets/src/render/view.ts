@@ -78,7 +78,8 @@ export function buildTicketView(source: TicketViewSource): TicketView {
     category: categoryName.get(seat.categoryId) ?? seat.categoryId,
   }));
   const byCategory = new Map<string, string[]>();
-  for (const seat of seats) byCategory.set(seat.category, [...(byCategory.get(seat.category) ?? []), seat.seatId]);
+  for (const seat of seats)
+    byCategory.set(seat.category, [...(byCategory.get(seat.category) ?? []), seat.seatId]);
   const start = new TZDate(showtime.startsAt, city.timeZone);
   const seatWord = booking.seats.length === 1 ? 'ticket' : 'tickets';
   return {

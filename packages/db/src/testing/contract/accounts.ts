@@ -21,7 +21,11 @@ export function accountsContract(get: FixtureRef): void {
     const { store } = get();
     const user = makeUser();
     await store.createUser(user);
-    const updated = await store.updateUser(user.id, { name: 'Renamed', phone: '+919800000000', homeCityId: 'nellore' });
+    const updated = await store.updateUser(user.id, {
+      name: 'Renamed',
+      phone: '+919800000000',
+      homeCityId: 'nellore',
+    });
     expect(updated).toEqual({ ...user, name: 'Renamed', phone: '+919800000000', homeCityId: 'nellore' });
     expect(await store.getUserById(user.id)).toEqual(updated);
     expect(await store.getUserByEmail(user.emailNormalized)).toEqual(updated);
@@ -31,7 +35,12 @@ export function accountsContract(get: FixtureRef): void {
   it('creates, reads, extends and deletes sessions', async () => {
     const { store } = get();
     const userId = freshId('user');
-    const session = { id: freshId('sess'), userId, expiresAt: '2026-12-02T00:00:00.000Z', createdAt: '2026-12-01T00:00:00.000Z' };
+    const session = {
+      id: freshId('sess'),
+      userId,
+      expiresAt: '2026-12-02T00:00:00.000Z',
+      createdAt: '2026-12-01T00:00:00.000Z',
+    };
     await store.createSession(session);
     expect(await store.getSession(session.id)).toEqual(session);
     await store.updateSessionExpiry(session.id, '2026-12-03T00:00:00.000Z');
@@ -44,7 +53,12 @@ export function accountsContract(get: FixtureRef): void {
     const { store } = get();
     const userId = freshId('user');
     const other = freshId('user');
-    const make = (owner: string) => ({ id: freshId('sess'), userId: owner, expiresAt: '2026-12-09T00:00:00.000Z', createdAt: '2026-12-01T00:00:00.000Z' });
+    const make = (owner: string) => ({
+      id: freshId('sess'),
+      userId: owner,
+      expiresAt: '2026-12-09T00:00:00.000Z',
+      createdAt: '2026-12-01T00:00:00.000Z',
+    });
     const [a, b, c, d] = [make(userId), make(userId), make(userId), make(other)];
     for (const s of [a, b, c, d]) await store.createSession(s);
     expect((await store.listUserSessions(userId)).map((s) => s.id).sort()).toEqual([a.id, b.id, c.id].sort());
@@ -58,8 +72,18 @@ export function accountsContract(get: FixtureRef): void {
   it('deletes expired sessions and keeps live ones', async () => {
     const { store } = get();
     const userId = freshId('user');
-    const dead = { id: freshId('sess'), userId, expiresAt: '2026-12-01T05:00:00.000Z', createdAt: '2026-12-01T00:00:00.000Z' };
-    const live = { id: freshId('sess'), userId, expiresAt: '2026-12-01T09:00:00.000Z', createdAt: '2026-12-01T00:00:00.000Z' };
+    const dead = {
+      id: freshId('sess'),
+      userId,
+      expiresAt: '2026-12-01T05:00:00.000Z',
+      createdAt: '2026-12-01T00:00:00.000Z',
+    };
+    const live = {
+      id: freshId('sess'),
+      userId,
+      expiresAt: '2026-12-01T09:00:00.000Z',
+      createdAt: '2026-12-01T00:00:00.000Z',
+    };
     await store.createSession(dead);
     await store.createSession(live);
     await store.deleteExpiredSessions('2026-12-01T06:00:00.000Z');
@@ -70,7 +94,11 @@ export function accountsContract(get: FixtureRef): void {
   it('a password reset token can be used once and not after it expires', async () => {
     const { store, clock } = get();
     const now = clock.now();
-    const token = { tokenHash: freshId('hash'), userId: freshId('user'), expiresAt: new Date(now.getTime() + 30 * MINUTE).toISOString() };
+    const token = {
+      tokenHash: freshId('hash'),
+      userId: freshId('user'),
+      expiresAt: new Date(now.getTime() + 30 * MINUTE).toISOString(),
+    };
     await store.createPasswordResetToken(token);
     expect(await store.consumePasswordResetToken(token.tokenHash, now.toISOString())).toEqual(token);
     expect(await store.consumePasswordResetToken(token.tokenHash, now.toISOString())).toBeNull();
@@ -94,8 +122,14 @@ export function accountsContract(get: FixtureRef): void {
       [false, 4],
     ]);
     expect(hits[0]?.resetAt).toBe('2026-12-01T10:01:00.000Z');
-    expect(await store.hitRateLimit(`login:${freshId('ip')}`, 3, 60, now)).toMatchObject({ allowed: true, count: 1 });
-    expect(await store.hitRateLimit(key, 3, 60, '2026-12-01T10:01:00.000Z')).toMatchObject({ allowed: true, count: 1 });
+    expect(await store.hitRateLimit(`login:${freshId('ip')}`, 3, 60, now)).toMatchObject({
+      allowed: true,
+      count: 1,
+    });
+    expect(await store.hitRateLimit(key, 3, 60, '2026-12-01T10:01:00.000Z')).toMatchObject({
+      allowed: true,
+      count: 1,
+    });
   });
 
   it('resetting a rate limit clears the current window', async () => {

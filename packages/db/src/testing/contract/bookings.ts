@@ -7,13 +7,31 @@ import { confirmInputFor, createShow, freshId, holdWindow, type ShowFixture } fr
 
 const MINUTE = 60_000;
 
-async function holdFor(store: Store, clock: ManualClock, show: ShowFixture, userId: string, seatIds: string[]) {
-  const result = await store.holdSeats({ holdId: freshId('hold'), showtimeId: show.showtime.id, userId, seatIds, ...holdWindow(clock) });
+async function holdFor(
+  store: Store,
+  clock: ManualClock,
+  show: ShowFixture,
+  userId: string,
+  seatIds: string[],
+) {
+  const result = await store.holdSeats({
+    holdId: freshId('hold'),
+    showtimeId: show.showtime.id,
+    userId,
+    seatIds,
+    ...holdWindow(clock),
+  });
   if (!result.ok) throw new Error(`hold failed: ${result.reason}`);
   return result.hold;
 }
 
-async function book(store: Store, clock: ManualClock, show: ShowFixture, userId: string, seatIds: string[]): Promise<Booking> {
+async function book(
+  store: Store,
+  clock: ManualClock,
+  show: ShowFixture,
+  userId: string,
+  seatIds: string[],
+): Promise<Booking> {
   const hold = await holdFor(store, clock, show, userId, seatIds);
   const result = await store.confirmBooking(confirmInputFor(hold, show, clock));
   if (!result.ok) throw new Error(`confirm failed: ${result.reason}`);
@@ -59,7 +77,11 @@ export function bookingsContract(get: FixtureRef): void {
     );
     expect(map?.taken).toHaveLength(2);
     const stored = await backdoor.seatOwners(show.showtime.id);
-    expect(stored.get('A-3')).toMatchObject({ status: 'sold', userId: 'user_b1', bookingId: input.bookingId });
+    expect(stored.get('A-3')).toMatchObject({
+      status: 'sold',
+      userId: 'user_b1',
+      bookingId: input.bookingId,
+    });
     expect(await store.getHold(hold.id)).toBeNull();
     const job = await store.getTicketJob(input.ticketJobId);
     expect(job).toMatchObject({ kind: 'ticket', bookingId: input.bookingId, state: 'pending', attempts: 0 });
@@ -72,8 +94,14 @@ export function bookingsContract(get: FixtureRef): void {
     const show = await createShow(store, clock);
     const hold = await holdFor(store, clock, show, 'user_b2', ['B-1']);
     const base = confirmInputFor(hold, show, clock);
-    expect(await store.confirmBooking({ ...base, holdId: 'hold_nope' })).toEqual({ ok: false, reason: 'HOLD_NOT_FOUND' });
-    expect(await store.confirmBooking({ ...base, userId: 'user_mallory' })).toEqual({ ok: false, reason: 'HOLD_NOT_OWNED' });
+    expect(await store.confirmBooking({ ...base, holdId: 'hold_nope' })).toEqual({
+      ok: false,
+      reason: 'HOLD_NOT_FOUND',
+    });
+    expect(await store.confirmBooking({ ...base, userId: 'user_mallory' })).toEqual({
+      ok: false,
+      reason: 'HOLD_NOT_OWNED',
+    });
     clock.advance(8 * MINUTE);
     const late = { ...base, now: clock.now().toISOString() };
     expect(await store.confirmBooking(late)).toEqual({ ok: false, reason: 'HOLD_EXPIRED' });
@@ -105,23 +133,50 @@ export function bookingsContract(get: FixtureRef): void {
     const now = clock.now().toISOString();
     const cutoffAt = new Date(new Date(show.showtime.startsAt).getTime() - 120 * MINUTE).toISOString();
     const base = { bookingId: booking.id, userId: 'user_b4', now, cutoffAt, ticketJobId: freshId('job') };
-    expect(await store.cancelBooking({ ...base, userId: 'user_mallory' })).toEqual({ ok: false, reason: 'BOOKING_NOT_FOUND' });
-    expect(await store.cancelBooking({ ...base, bookingId: 'bk_nope' })).toEqual({ ok: false, reason: 'BOOKING_NOT_FOUND' });
+    expect(await store.cancelBooking({ ...base, userId: 'user_mallory' })).toEqual({
+      ok: false,
+      reason: 'BOOKING_NOT_FOUND',
+    });
+    expect(await store.cancelBooking({ ...base, bookingId: 'bk_nope' })).toEqual({
+      ok: false,
+      reason: 'BOOKING_NOT_FOUND',
+    });
     const tooLate = new Date(new Date(cutoffAt).getTime() + MINUTE).toISOString();
-    expect(await store.cancelBooking({ ...base, now: tooLate })).toEqual({ ok: false, reason: 'CUTOFF_PASSED' });
+    expect(await store.cancelBooking({ ...base, now: tooLate })).toEqual({
+      ok: false,
+      reason: 'CUTOFF_PASSED',
+    });
     const versionBefore = (await store.getSeatMap(show.showtime.id, now))?.version ?? 0;
 
     const result = await store.cancelBooking(base);
     if (!result.ok) throw new Error(result.reason);
-    expect(result.booking).toMatchObject({ id: booking.id, status: 'cancelled', cancelledAt: now, version: booking.version + 1 });
+    expect(result.booking).toMatchObject({
+      id: booking.id,
+      status: 'cancelled',
+      cancelledAt: now,
+      version: booking.version + 1,
+    });
     expect(await store.getBooking(booking.id)).toEqual(result.booking);
     const map = await store.getSeatMap(show.showtime.id, now);
     expect(map?.taken).toEqual([]);
     expect(map?.version).toBeGreaterThan(versionBefore);
     expect((await backdoor.seatOwners(show.showtime.id)).size).toBe(0);
-    expect(await store.getTicketJob(base.ticketJobId)).toMatchObject({ kind: 'cancellation', bookingId: booking.id, state: 'pending' });
-    expect(await store.cancelBooking({ ...base, ticketJobId: freshId('job') })).toEqual({ ok: false, reason: 'ALREADY_CANCELLED' });
-    const again = await store.holdSeats({ holdId: freshId('hold'), showtimeId: show.showtime.id, userId: 'user_b5', seatIds: ['A-8'], ...holdWindow(clock) });
+    expect(await store.getTicketJob(base.ticketJobId)).toMatchObject({
+      kind: 'cancellation',
+      bookingId: booking.id,
+      state: 'pending',
+    });
+    expect(await store.cancelBooking({ ...base, ticketJobId: freshId('job') })).toEqual({
+      ok: false,
+      reason: 'ALREADY_CANCELLED',
+    });
+    const again = await store.holdSeats({
+      holdId: freshId('hold'),
+      showtimeId: show.showtime.id,
+      userId: 'user_b5',
+      seatIds: ['A-8'],
+      ...holdWindow(clock),
+    });
     expect(again.ok).toBe(true);
   });
 
@@ -154,7 +209,12 @@ export function bookingsContract(get: FixtureRef): void {
     const booking = await book(store, clock, show, 'user_b7', ['A-10']);
     const first = clock.now().toISOString();
     const ok = await store.checkIn(booking.id, first);
-    expect(ok).toMatchObject({ ok: true, result: 'ok', checkedInAt: first, booking: { id: booking.id, checkedInAt: first } });
+    expect(ok).toMatchObject({
+      ok: true,
+      result: 'ok',
+      checkedInAt: first,
+      booking: { id: booking.id, checkedInAt: first },
+    });
     clock.advance(3 * MINUTE);
     const again = await store.checkIn(booking.id, clock.now().toISOString());
     expect(again).toMatchObject({ ok: true, result: 'already_checked_in', checkedInAt: first });
@@ -166,7 +226,13 @@ export function bookingsContract(get: FixtureRef): void {
     const show = await createShow(store, clock);
     const booking = await book(store, clock, show, 'user_b8', ['C-10']);
     const now = clock.now().toISOString();
-    await store.cancelBooking({ bookingId: booking.id, userId: 'user_b8', now, cutoffAt: show.showtime.startsAt, ticketJobId: freshId('job') });
+    await store.cancelBooking({
+      bookingId: booking.id,
+      userId: 'user_b8',
+      now,
+      cutoffAt: show.showtime.startsAt,
+      ticketJobId: freshId('job'),
+    });
     const result = await store.checkIn(booking.id, now);
     expect(result).toMatchObject({ ok: true, result: 'cancelled', booking: { status: 'cancelled' } });
     expect((await store.getBooking(booking.id))?.checkedInAt).toBeNull();

@@ -5,7 +5,12 @@ import { createShow, freshId, holdWindow } from '../fixtures.js';
 
 const MINUTE = 60_000;
 
-function holdInput(showtimeId: string, userId: string, seatIds: string[], window: { now: string; expiresAt: string }) {
+function holdInput(
+  showtimeId: string,
+  userId: string,
+  seatIds: string[],
+  window: { now: string; expiresAt: string },
+) {
   return { holdId: freshId('hold'), showtimeId, userId, seatIds, ...window } satisfies HoldSeatsInput;
 }
 
@@ -34,8 +39,14 @@ export function seatsContract(get: FixtureRef): void {
       },
     });
     expect(await store.getHold(input.holdId)).toEqual(result.ok ? result.hold : null);
-    expect(await takenIds(store, show.showtime.id, w.now, 'user_asha')).toEqual({ 'A-1': 'mine', 'A-2': 'mine' });
-    expect(await takenIds(store, show.showtime.id, w.now, 'user_ravi')).toEqual({ 'A-1': 'held', 'A-2': 'held' });
+    expect(await takenIds(store, show.showtime.id, w.now, 'user_asha')).toEqual({
+      'A-1': 'mine',
+      'A-2': 'mine',
+    });
+    expect(await takenIds(store, show.showtime.id, w.now, 'user_ravi')).toEqual({
+      'A-1': 'held',
+      'A-2': 'held',
+    });
     expect(await takenIds(store, show.showtime.id, w.now)).toEqual({ 'A-1': 'held', 'A-2': 'held' });
     const mine = (await store.getSeatMap(show.showtime.id, w.now, 'user_asha'))?.taken[0];
     expect(mine?.holdId).toBe(input.holdId);
@@ -46,11 +57,16 @@ export function seatsContract(get: FixtureRef): void {
     const show = await createShow(store, clock);
     const w = holdWindow(clock);
     expect((await store.holdSeats(holdInput(show.showtime.id, 'user_a', ['B-3', 'B-4'], w))).ok).toBe(true);
-    const result = await store.holdSeats(holdInput(show.showtime.id, 'user_b', ['B-2', 'B-3', 'B-4', 'B-5'], w));
+    const result = await store.holdSeats(
+      holdInput(show.showtime.id, 'user_b', ['B-2', 'B-3', 'B-4', 'B-5'], w),
+    );
     expect(result.ok).toBe(false);
     if (result.ok || result.reason !== 'SEAT_UNAVAILABLE') throw new Error('expected SEAT_UNAVAILABLE');
     expect([...result.unavailableSeatIds].sort()).toEqual(['B-3', 'B-4']);
-    expect(await takenIds(store, show.showtime.id, w.now, 'user_b')).toEqual({ 'B-3': 'held', 'B-4': 'held' });
+    expect(await takenIds(store, show.showtime.id, w.now, 'user_b')).toEqual({
+      'B-3': 'held',
+      'B-4': 'held',
+    });
   });
 
   it('refuses a hold on an unknown showtime', async () => {
@@ -70,7 +86,10 @@ export function seatsContract(get: FixtureRef): void {
     const result = await store.holdSeats(second);
     expect(result).toMatchObject({ ok: true, replacedHoldId: first.holdId });
     expect(await store.getHold(first.holdId)).toBeNull();
-    expect(await takenIds(store, show.showtime.id, w.now, 'user_c')).toEqual({ 'A-2': 'mine', 'A-3': 'mine' });
+    expect(await takenIds(store, show.showtime.id, w.now, 'user_c')).toEqual({
+      'A-2': 'mine',
+      'A-3': 'mine',
+    });
   });
 
   it("a failed hold leaves the user's previous hold in place", async () => {
@@ -83,7 +102,10 @@ export function seatsContract(get: FixtureRef): void {
     const result = await store.holdSeats(holdInput(show.showtime.id, 'user_d', ['C-4', 'C-5'], w));
     expect(result).toMatchObject({ ok: false, reason: 'SEAT_UNAVAILABLE', unavailableSeatIds: ['C-5'] });
     expect((await store.getHold(first.holdId))?.seatIds).toEqual(['C-1']);
-    expect(await takenIds(store, show.showtime.id, w.now, 'user_d')).toEqual({ 'C-1': 'mine', 'C-5': 'held' });
+    expect(await takenIds(store, show.showtime.id, w.now, 'user_d')).toEqual({
+      'C-1': 'mine',
+      'C-5': 'held',
+    });
   });
 
   it('an expired hold counts as available to everyone and can be taken by another user', async () => {
@@ -96,9 +118,14 @@ export function seatsContract(get: FixtureRef): void {
     const later = clock.now().toISOString();
     expect(await takenIds(store, show.showtime.id, later, 'user_f')).toEqual({});
     expect((await store.countTakenSeats([show.showtime.id], later)).get(show.showtime.id) ?? 0).toBe(0);
-    const result = await store.holdSeats(holdInput(show.showtime.id, 'user_g', ['A-6', 'A-7'], holdWindow(clock)));
+    const result = await store.holdSeats(
+      holdInput(show.showtime.id, 'user_g', ['A-6', 'A-7'], holdWindow(clock)),
+    );
     expect(result.ok).toBe(true);
-    expect(await takenIds(store, show.showtime.id, later, 'user_g')).toEqual({ 'A-6': 'mine', 'A-7': 'mine' });
+    expect(await takenIds(store, show.showtime.id, later, 'user_g')).toEqual({
+      'A-6': 'mine',
+      'A-7': 'mine',
+    });
   });
 
   it('counts held and sold seats per showtime for listings', async () => {
@@ -119,13 +146,22 @@ export function seatsContract(get: FixtureRef): void {
     const w = holdWindow(clock);
     const input = holdInput(show.showtime.id, 'user_i', ['B-7', 'B-8'], w);
     await store.holdSeats(input);
-    expect(await store.releaseHold(input.holdId, 'user_mallory', w.now)).toEqual({ ok: false, reason: 'HOLD_NOT_FOUND' });
+    expect(await store.releaseHold(input.holdId, 'user_mallory', w.now)).toEqual({
+      ok: false,
+      reason: 'HOLD_NOT_FOUND',
+    });
     expect(await takenIds(store, show.showtime.id, w.now)).toEqual({ 'B-7': 'held', 'B-8': 'held' });
     expect(await store.releaseHold(input.holdId, 'user_i', w.now)).toEqual({ ok: true });
     expect(await takenIds(store, show.showtime.id, w.now)).toEqual({});
     expect(await store.getHold(input.holdId)).toBeNull();
-    expect(await store.releaseHold(input.holdId, 'user_i', w.now)).toEqual({ ok: false, reason: 'HOLD_NOT_FOUND' });
-    expect(await store.releaseHold('hold_unknown', 'user_i', w.now)).toEqual({ ok: false, reason: 'HOLD_NOT_FOUND' });
+    expect(await store.releaseHold(input.holdId, 'user_i', w.now)).toEqual({
+      ok: false,
+      reason: 'HOLD_NOT_FOUND',
+    });
+    expect(await store.releaseHold('hold_unknown', 'user_i', w.now)).toEqual({
+      ok: false,
+      reason: 'HOLD_NOT_FOUND',
+    });
   });
 
   it('bumps the seat-map version on hold and release, and a fresh showtime starts at 0', async () => {
