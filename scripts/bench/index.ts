@@ -3,6 +3,8 @@
  * they are measured against; asserts nothing (timing goals live here, not in tests).
  */
 import { cpus } from 'node:os';
+import { benchHttpApi } from './api.js';
+import { benchEdge } from './edge.js';
 import { benchStores } from './store.js';
 import { benchTicketDelivery } from './tickets.js';
 
@@ -12,7 +14,9 @@ console.log(
 const only = process.argv.slice(2);
 const sections: Record<string, () => Promise<void>> = {
   store: benchStores,
+  api: benchHttpApi,
   tickets: benchTicketDelivery,
+  edge: benchEdge,
 };
 for (const [name, run] of Object.entries(sections)) {
   if (only.length > 0 && !only.includes(name)) continue;

@@ -15,7 +15,6 @@ import {
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from './components/error-boundary.js';
 import { loadRoot } from './lib/root.server.js';
-import { ApiProvider } from './lib/trpc.js';
 import { useNonce } from './nonce.js';
 import { useRequestId } from './request-id.js';
 import stylesheet from './tailwind.css?url';
@@ -169,11 +168,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return (
-    <ApiProvider>
-      <Outlet />
-    </ApiProvider>
-  );
+  return <Outlet />;
 }
 
 export function ErrorBoundary() {

@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { availableSeats, checkStep, expect, newUser, register, test } from './support/fixtures.js';
+import {
+  availableSeats,
+  checkStep,
+  expect,
+  newUser,
+  openTomorrowsFirstShow,
+  register,
+  test,
+} from './support/fixtures.js';
 
 test('a new moviegoer registers, books two seats, downloads the ticket and cancels the booking', async ({
   page,
@@ -122,4 +130,17 @@ test('every response carries the security headers and the request id', async ({ 
   expect(asset).toBeTruthy();
   const assetResponse = await request.get(asset ?? '');
   expect(assetResponse.headers()['cache-control']).toContain('immutable');
+});
+
+test('the seat limit per booking is enforced with a clear message', async ({ page }) => {
+  await register(page, newUser('Limit'));
+  await openTomorrowsFirstShow(page);
+  const limit = 10;
+  for (let i = 0; i < limit; i++) await availableSeats(page).first().click();
+  await expect(page.getByText(new RegExp(`^${limit} seats:`))).toBeVisible();
+  const extra = availableSeats(page).first();
+  const extraName = (await extra.getAttribute('aria-label')) ?? '';
+  await extra.click();
+  await expect(page.getByRole('status').filter({ hasText: `You can book at most ${limit} seats at a time` })).toBeVisible();
+  await expect(page.getByRole('button', { name: extraName })).toHaveAttribute('aria-pressed', 'false');
 });

@@ -52,11 +52,8 @@ async function main() {
   }
 
   const server: Server = app.listen(config.port, config.host, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(
-      `Movie Magic is showing at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (store: ${config.store})`,
-    );
+    // APP_ORIGIN is the address to open: the API's CSRF check only accepts mutations from that origin.
+    console.log(`Movie Magic is showing at ${config.appOrigin} (listening on ${config.host}:${config.port}, store: ${config.store})`);
   });
 
   let stopping = false;

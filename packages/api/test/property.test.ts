@@ -38,19 +38,34 @@ const NO_INPUT: Record<string, Kind> = {
   'booking.list': 'query',
 };
 
-/** Values that are invalid for every field of every procedure (no field accepts numbers, booleans or 600+ chars). */
-const hostileValue = fc.oneof(
-  fc.integer({ min: -1_000_000_000, max: -1 }),
-  fc.double(),
-  fc.boolean(),
-  fc.string({ minLength: 600, maxLength: 900 }),
-  fc.string({ unit: 'binary', minLength: 600, maxLength: 700 }),
-  fc.constantFrom('A-1'.repeat(300), '2026-02-30'.repeat(70), `${'\u0000\u202e\ud83c\udfac'.repeat(250)}`),
-  fc.array(fc.oneof(fc.integer({ max: -1 }), fc.constant({ $gt: '' })), { minLength: 1, maxLength: 4 }),
-  fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', '$where'), fc.jsonValue(), {
-    minKeys: 1,
-  }),
-);
+/**
+ * Values invalid for every field of every procedure: no field accepts numbers or booleans, and strings are
+ * longer than any field allows (query ids allow 64 characters, bodies 512). Query strings stay shorter so the
+ * URL fits Node's 16 KiB header limit (beyond it Node itself answers 431 before the API sees the request).
+ */
+function hostileValue(kind: Kind) {
+  const [min, max] = kind === 'query' ? [100, 180] : [600, 900];
+  return fc.oneof(
+    fc.integer({ min: -1_000_000_000, max: -1 }),
+    fc.double(),
+    fc.boolean(),
+    fc.string({ minLength: min, maxLength: max }),
+    fc.string({ unit: 'binary', minLength: min, maxLength: max }),
+    fc.constantFrom(
+      'A-1'.repeat(min),
+      '2026-02-30'.repeat(min / 10),
+      '\u0000\u202e\ud83c\udfac'.repeat(min / 4),
+    ),
+    fc.array(fc.oneof(fc.integer({ max: -1 }), fc.constant({ $gt: '' })), { minLength: 1, maxLength: 4 }),
+    fc.dictionary(
+      fc.constantFrom('__proto__', 'constructor', 'prototype', '$where'),
+      fc.jsonValue({ maxDepth: 2 }),
+      {
+        minKeys: 1,
+      },
+    ),
+  );
+}
 
 const pollution = fc.constantFrom(
   '',
@@ -59,9 +74,9 @@ const pollution = fc.constantFrom(
   '"__proto__":[],"prototype":null,',
 );
 
-function hostileInput(keys: string[]) {
+function hostileInput(kind: Kind, keys: string[]) {
   return fc
-    .tuple(fc.tuple(...keys.map(() => hostileValue)), pollution)
+    .tuple(fc.tuple(...keys.map(() => hostileValue(kind))), pollution)
     .map(
       ([values, extra]) =>
         `{${extra}${keys.map((key, i) => `${JSON.stringify(key)}:${JSON.stringify(values[i])}`).join(',')}}`,
@@ -142,7 +157,7 @@ describe('hostile input over HTTP', { timeout: 120_000 }, () => {
     it(`${procedure}: hostile field values get a typed 4xx and change nothing`, async () => {
       const before = await snapshot();
       await fc.assert(
-        fc.asyncProperty(hostileInput(keys), async (jsonText) => {
+        fc.asyncProperty(hostileInput(kind, keys), async (jsonText) => {
           await expectTypedClientError(await call(procedure, kind, jsonText));
         }),
         { numRuns: 25 },

@@ -8,7 +8,7 @@ import { type MapSeat, SeatLegend, SeatMap } from '../components/seat-map.js';
 import { ShowtimeHeading } from '../components/showtime-heading.js';
 import { api, attempt, notFoundUnless } from '../lib/api.server.js';
 import { formatMoney } from '../lib/format.js';
-import { useTRPC } from '../lib/trpc.js';
+import { ApiProvider, useTRPC } from '../lib/trpc.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Choose seats · ${data.map.showtime.movieTitle} · Movie Magic` : 'Movie Magic' },
@@ -55,7 +55,16 @@ function failureMessage(error: unknown): { text: string; taken: string[]; signIn
   };
 }
 
-export default function SeatsPage() {
+/** The typed API client is only needed here (live seat map, hold), so only this page loads it. */
+export default function SeatsRoute() {
+  return (
+    <ApiProvider>
+      <SeatsPage />
+    </ApiProvider>
+  );
+}
+
+function SeatsPage() {
   const loaderData = useLoaderData<typeof loader>();
   const { signedIn, reason } = loaderData;
   const showtimeId = loaderData.map.showtime.id;
@@ -136,6 +145,7 @@ export default function SeatsPage() {
     });
   }
 
+  const soldOut = map.seats.every((s) => s.status === 'sold');
   const chosen = [...selected].map((id) => seatsById.get(id)).filter((s): s is MapSeat => Boolean(s));
   const total = chosen.reduce((sum, s) => sum + s.price, 0);
 
@@ -146,6 +156,14 @@ export default function SeatsPage() {
       <p aria-live="polite" role="status" className={notice ? 'card border-gold text-ink' : 'sr-only'}>
         {notice ?? ''}
       </p>
+      {soldOut ? (
+        <p className="card border-rose">
+          This show is sold out.{' '}
+          <Link to={`/movies/${map.showtime.movieId}`} className="text-gold underline">
+            See other showtimes
+          </Link>
+        </p>
+      ) : null}
       {map.bookable ? (
         <SeatMap
           rows={map.rows}

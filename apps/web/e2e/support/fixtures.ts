@@ -6,7 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 export { expect };
 
-export const test = base.extend<object>({
+export const test = base.extend<{ consoleErrors: string[] }>({
   // Playwright reads a fixture's dependencies from this destructuring; this one has none.
   // biome-ignore lint/correctness/noEmptyPattern: see above
   baseURL: async ({}, use) => {
@@ -14,6 +14,26 @@ export const test = base.extend<object>({
     if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (global setup)');
     await use(url);
   },
+  // Like epic-stack's tests: an unexpected console error (a CSP violation, a hydration mismatch, an uncaught
+  // exception) fails the test. HTTP error statuses the test provokes on purpose (404, 402) are expected.
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        const text = message.text();
+        // The dev mailbox shows e-mail HTML in a sandboxed frame; the browser reports the scripts it blocks
+        // there (test tooling injects some), which is the sandbox doing its job.
+        const sandboxed = /^Blocked script execution in '[^']*\/dev\/mail\//.test(text);
+        if (message.type() === 'error' && !text.startsWith('Failed to load resource') && !sandboxed) {
+          errors.push(text);
+        }
+      });
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await use(errors);
+      expect(errors, 'console errors in the browser').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 const artifacts = resolve(import.meta.dirname, '../artifacts');

@@ -29,8 +29,8 @@ export function toUserView(user: User): UserView {
   };
 }
 
-function assertPasswordPolicy(password: string): void {
-  const problem = passwordProblem(password);
+async function assertPasswordPolicy(password: string): Promise<void> {
+  const problem = await passwordProblem(password);
   if (problem) fail(problem.code, problem.message);
 }
 
@@ -44,7 +44,7 @@ async function startSession(ctx: Context, user: User): Promise<void> {
 
 export async function register(ctx: Context, input: { email: string; password: string; name: string }) {
   await limitByIp(ctx, LIMITS.registerPerIp);
-  assertPasswordPolicy(input.password);
+  await assertPasswordPolicy(input.password);
   const result = await ctx.store.createUser({
     id: ctx.ids.id('usr'),
     email: input.email.trim(),
@@ -118,7 +118,7 @@ export async function requestPasswordReset(ctx: Context, input: { email: string 
 }
 
 export async function resetPassword(ctx: Context, input: { token: string; password: string }): Promise<void> {
-  assertPasswordPolicy(input.password);
+  await assertPasswordPolicy(input.password);
   const token = await ctx.store.consumePasswordResetToken(await hashResetToken(input.token), ctx.nowIso());
   if (!token) fail('RESET_TOKEN_INVALID', 'This reset link is invalid or has expired. Ask for a new one.');
   const user = await ctx.store.updateUser(token.userId, {
@@ -137,7 +137,7 @@ export async function changePassword(
   const verdict = await ctx.passwords.verify(ctx.user.passwordHash, input.currentPassword);
   if (!verdict.ok) fail('WRONG_PASSWORD', 'The current password is not correct.');
   await resetAccountLimit(ctx, LIMITS.loginFailuresPerAccount, ctx.user.emailNormalized);
-  assertPasswordPolicy(input.newPassword);
+  await assertPasswordPolicy(input.newPassword);
   await ctx.store.updateUser(ctx.user.id, { passwordHash: await ctx.passwords.hash(input.newPassword) });
   // ASVS 3.3.3: a password change ends the user's other sessions; this one stays signed in.
   await ctx.sessions.invalidateUser(ctx.user.id, ctx.session.id);

@@ -22,7 +22,7 @@ export async function addUser(
   if (!email.success) return { ok: false, problem: `--email: ${z.prettifyError(email.error)}` };
   const name = nameInput.safeParse(account.name);
   if (!name.success) return { ok: false, problem: `--name: ${z.prettifyError(name.error)}` };
-  const problem = passwordProblem(account.password);
+  const problem = await passwordProblem(account.password);
   if (problem) return { ok: false, problem: `--password: ${problem.message}` };
   const result = await deps.store.createUser({
     id: deps.ids.id('usr'),

@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { accountContract } from './contract-accounts.js';
 import { bookingContract } from './contract-booking.js';
+import { catalogContract } from './contract-catalog.js';
 import { concurrencyContract } from './contract-concurrency.js';
 import { securityContract } from './contract-security.js';
 import type { ApiContractServer, SuiteEnv } from './kit.js';
@@ -32,6 +33,7 @@ export function describeApiContract(name: string, start: () => Promise<ApiContra
     afterAll(async () => {
       await server?.close();
     });
+    describe('catalog', () => catalogContract(env));
     describe('booking', () => bookingContract(env));
     describe('accounts', () => accountContract(env));
     describe('sessions and transport security', () => securityContract(env));

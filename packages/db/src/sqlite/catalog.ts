@@ -2,6 +2,7 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { City, Movie, Screen, Showtime, Theater } from '../domain.js';
 import type { Db } from './connection.js';
+import { instant } from './instant.js';
 import { lazy } from './lazy.js';
 import { cities, movies, screens, showtimes, theaters } from './schema.js';
 
@@ -53,7 +54,7 @@ export function catalogQueries(db: Db) {
       const row = {
         cityId: showtime.cityId,
         movieId: showtime.movieId,
-        startsAt: showtime.startsAt,
+        startsAt: instant(showtime.startsAt),
         data: JSON.stringify(showtime),
       };
       db.insert(showtimes)
@@ -100,7 +101,11 @@ export function catalogQueries(db: Db) {
         .select({ data: showtimes.data })
         .from(showtimes)
         .where(
-          and(eq(showtimes.cityId, cityId), gte(showtimes.startsAt, fromUtc), lt(showtimes.startsAt, toUtc)),
+          and(
+            eq(showtimes.cityId, cityId),
+            gte(showtimes.startsAt, instant(fromUtc)),
+            lt(showtimes.startsAt, instant(toUtc)),
+          ),
         )
         .orderBy(asc(showtimes.startsAt), asc(showtimes.id))
         .all()
@@ -114,8 +119,8 @@ export function catalogQueries(db: Db) {
           and(
             eq(showtimes.movieId, movieId),
             eq(showtimes.cityId, cityId),
-            gte(showtimes.startsAt, fromUtc),
-            lt(showtimes.startsAt, toUtc),
+            gte(showtimes.startsAt, instant(fromUtc)),
+            lt(showtimes.startsAt, instant(toUtc)),
           ),
         )
         .orderBy(asc(showtimes.startsAt), asc(showtimes.id))
