@@ -3,6 +3,7 @@
  * @movie-magic/tickets plugs in at the marked slot.
  */
 import { accountRouter } from './router/account.js';
+import { adminRouter } from './router/admin.js';
 import { authRouter } from './router/auth.js';
 import { bookingRouter } from './router/booking.js';
 import { catalogRouter } from './router/catalog.js';
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   account: accountRouter,
   checkin: checkinRouter,
+  admin: adminRouter,
 });
 
 /** The router's type: the only thing clients import to get end-to-end types. */

@@ -104,6 +104,12 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { user: auth.user, session: auth.session } });
 });
 
+/** Admins only (operations such as the ticket outbox). */
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') fail('FORBIDDEN', 'This action needs an admin account.');
+  return next();
+});
+
 /** Staff and admins only (check-in, operations). */
 export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== 'staff' && ctx.user.role !== 'admin') {
