@@ -62,6 +62,8 @@ test('a new moviegoer registers, books two seats, downloads the ticket and cance
   await expect(page.getByRole('timer')).toBeVisible();
   await expect(page.getByText('Convenience fee')).toBeVisible();
   await expect(page.getByText('GST on the fee (18%)')).toBeVisible();
+  // The review shows the hold's price breakdown; the charged total must be the same (checked below).
+  const reviewTotal = await page.getByRole('definition').filter({ hasText: /^₹/ }).last().textContent();
   await checkStep(page, spec, '05-review');
 
   await page.getByRole('link', { name: 'Continue to payment' }).click();
@@ -79,6 +81,8 @@ test('a new moviegoer registers, books two seats, downloads the ticket and cance
   await expect(page.getByText(`Your ticket is on its way to ${user.email}.`)).toBeVisible();
   const code = (await page.locator('p.font-mono').first().textContent())?.trim() ?? '';
   expect(code).toMatch(/^[A-Z0-9]{5,12}$/);
+  const chargedTotal = await page.getByRole('definition').filter({ hasText: /^₹/ }).last().textContent();
+  expect(chargedTotal).toBe(reviewTotal);
   await checkStep(page, spec, '07-confirmation');
 
   await page.getByRole('link', { name: 'My bookings' }).first().click();
@@ -141,6 +145,8 @@ test('the seat limit per booking is enforced with a clear message', async ({ pag
   const extra = availableSeats(page).first();
   const extraName = (await extra.getAttribute('aria-label')) ?? '';
   await extra.click();
-  await expect(page.getByRole('status').filter({ hasText: `You can book at most ${limit} seats at a time` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `You can book at most ${limit} seats at a time` }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: extraName })).toHaveAttribute('aria-pressed', 'false');
 });

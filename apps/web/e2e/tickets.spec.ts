@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { bookOneSeat, checkStep, expect, newUser, register, test } from './support/fixtures.js';
 import { addStaffUser } from './support/staff.js';
 
@@ -56,5 +60,67 @@ test('staff check a booking in once; a second scan says so; customers cannot ope
   await door.getByLabel('Booking code or ticket token').fill('ZZZZ9999');
   await door.getByRole('button', { name: 'Check in' }).click();
   await expect(door.getByRole('heading', { name: 'INVALID TICKET' })).toBeVisible();
+  await context.close();
+});
+
+/** The QR token printed on a ticket PDF, read the way a door scanner would: 150 dpi raster, zbarimg. */
+function qrTokenOf(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-ticket-'));
+  try {
+    writeFileSync(join(dir, 'ticket.pdf'), pdf);
+    const quiet: { stdio: ('ignore' | 'pipe')[] } = { stdio: ['ignore', 'pipe', 'pipe'] };
+    execFileSync(
+      'pdftoppm',
+      ['-r', '150', '-png', '-singlefile', join(dir, 'ticket.pdf'), join(dir, 'page')],
+      quiet,
+    );
+    return execFileSync('zbarimg', ['-q', '--raw', join(dir, 'page.png')], {
+      ...quiet,
+      encoding: 'utf8',
+    }).trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the QR on the downloaded ticket admits once at the door, and scans as cancelled after cancelling', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await register(page, newUser('Qr'));
+  const code = await bookOneSeat(page);
+  const bookingId = /\/bookings\/([^/]+)\/confirmation/.exec(page.url())?.[1] ?? '';
+  const pdf = await page.request.get(`/bookings/${bookingId}/ticket.pdf`);
+  const token = qrTokenOf(Buffer.from(await pdf.body()));
+  expect(token.length).toBeGreaterThan(20);
+
+  const staff = newUser('Door');
+  addStaffUser(process.env.E2E_DATA_DIR ?? '', staff);
+  const context = await browser.newContext({ baseURL });
+  const door = await context.newPage();
+  await door.goto('/login?redirectTo=/staff/checkin');
+  await door.getByLabel('E-mail').fill(staff.email);
+  await door.getByLabel('Password').fill(staff.password);
+  await door.getByRole('button', { name: 'Sign in' }).click();
+
+  await door.getByLabel('Booking code or ticket token').fill(token);
+  await door.getByRole('button', { name: 'Check in' }).click();
+  await expect(door.getByRole('heading', { name: 'ADMIT' })).toBeVisible();
+  await expect(door.getByText(code, { exact: true })).toBeVisible();
+
+  // A second booking, cancelled by its owner: its QR must not let anyone in.
+  const second = await bookOneSeat(page);
+  const secondId = /\/bookings\/([^/]+)\/confirmation/.exec(page.url())?.[1] ?? '';
+  const secondToken = qrTokenOf(
+    Buffer.from(await (await page.request.get(`/bookings/${secondId}/ticket.pdf`)).body()),
+  );
+  await page.goto(`/bookings/${secondId}/cancel`);
+  await page.getByRole('button', { name: `Yes, cancel booking ${second}` }).click();
+  await expect(page.getByText(`Booking ${second} was cancelled.`)).toBeVisible();
+
+  await door.getByLabel('Booking code or ticket token').fill(secondToken);
+  await door.getByRole('button', { name: 'Check in' }).click();
+  await expect(door.getByRole('heading', { name: 'CANCELLED: DO NOT ADMIT' })).toBeVisible();
   await context.close();
 });

@@ -53,7 +53,9 @@ async function main() {
 
   const server: Server = app.listen(config.port, config.host, () => {
     // APP_ORIGIN is the address to open: the API's CSRF check only accepts mutations from that origin.
-    console.log(`Movie Magic is showing at ${config.appOrigin} (listening on ${config.host}:${config.port}, store: ${config.store})`);
+    console.log(
+      `Movie Magic is showing at ${config.appOrigin} (listening on ${config.host}:${config.port}, store: ${config.store})`,
+    );
   });
 
   let stopping = false;

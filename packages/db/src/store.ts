@@ -8,8 +8,8 @@
  */
 import type {
   Amounts,
-  Booking,
   BookedSeat,
+  Booking,
   City,
   Hold,
   Movie,
@@ -203,11 +203,22 @@ export interface Store {
   /** pending -> published (after a successful hand-off to the queue/SNS). */
   markTicketJobPublished(jobId: string, now: string): Promise<void>;
   /** Conditional: only one caller wins a job that is not sent and not leased by someone else. */
-  claimTicketJob(jobId: string, owner: string, now: string, leaseUntil: string): Promise<ClaimTicketJobResult>;
+  claimTicketJob(
+    jobId: string,
+    owner: string,
+    now: string,
+    leaseUntil: string,
+  ): Promise<ClaimTicketJobResult>;
   /** Owner only: -> sent. */
   completeTicketJob(jobId: string, owner: string, now: string): Promise<void>;
   /** Owner only: attempts+1, back to pending at `retryAt`, or parked with the reason. */
-  failTicketJob(jobId: string, owner: string, now: string, error: string, retryAt: string | null): Promise<void>;
+  failTicketJob(
+    jobId: string,
+    owner: string,
+    now: string,
+    error: string,
+    retryAt: string | null,
+  ): Promise<void>;
   listParkedTicketJobs(limit: number): Promise<TicketJob[]>;
   /** parked -> pending, attempts reset. */
   retryTicketJob(jobId: string, now: string): Promise<boolean>;

@@ -47,7 +47,7 @@ export function FormAlert({ children, tone = 'error' }: { children: ReactNode; t
   return (
     <div
       role={tone === 'error' ? 'alert' : 'status'}
-      className={`rounded-lg border px-4 py-3 text-sm ${tone === 'error' ? 'border-rose text-ink' : 'border-ok text-ink'}`}
+      className={`break-words rounded-lg border px-4 py-3 text-sm ${tone === 'error' ? 'border-rose text-ink' : 'border-ok text-ink'}`}
     >
       {children}
     </div>

@@ -69,7 +69,7 @@ export default function Account() {
         <h2 id="profile-heading" className="text-xl font-bold">
           Profile
         </h2>
-        <p className="text-sm text-muted">Signed in as {user.email}</p>
+        <p className="break-all text-sm text-muted">Signed in as {user.email}</p>
         {profile?.ok ? (
           <FormAlert tone="ok">Your profile was saved.</FormAlert>
         ) : (

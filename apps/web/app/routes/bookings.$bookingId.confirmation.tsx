@@ -27,7 +27,7 @@ export default function Confirmation() {
         <p className="mt-4 text-muted">Your booking code</p>
         <p className="font-mono text-4xl font-extrabold tracking-widest text-gold-strong">{booking.code}</p>
         <p className="mt-4">
-          Your ticket is on its way to <strong>{email}</strong>.
+          Your ticket is on its way to <strong className="break-all">{email}</strong>.
         </p>
       </section>
       <BookingCard booking={booking} actions={<TicketLink booking={booking} />} />

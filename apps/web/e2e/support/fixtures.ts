@@ -67,6 +67,9 @@ export async function screenshotStep(page: Page, spec: string, step: string) {
   mkdirSync(dir, { recursive: true });
   const original = page.viewportSize() ?? { width: 1280, height: 800 };
   await page.setViewportSize({ width: 360, height: 780 });
+  // Nothing may stick out sideways on a 360 px phone (the seat map scrolls inside its own box).
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `page is ${overflow}px wider than a 360 px phone`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: resolve(dir, `${step}-phone.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: resolve(dir, `${step}-desktop.png`), fullPage: true });
