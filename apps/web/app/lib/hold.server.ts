@@ -16,14 +16,9 @@ export async function requireHold(args: RouteArgs & { params: { showtimeId?: str
   if (!hold || new Date(hold.expiresAt).getTime() <= now) {
     throw redirect(`/showtimes/${encodeURIComponent(showtimeId)}?reason=expired`, { headers });
   }
+  // The API prices the hold (seats, fee, GST, total) exactly as booking.confirm will charge it.
   const byId = new Map(map.value.seats.map((s) => [s.id, s]));
   const seats = hold.seatIds.map((id) => byId.get(id)).filter((s): s is NonNullable<typeof s> => Boolean(s));
-  const { convenienceFeePaise, gstBasisPoints } = args.context.deps.config.booking;
-  // Display only, mirroring the API's pricing rule (fee per ticket; GST on the fee, half up). The charged
-  // amounts are computed by booking.confirm on the server and shown on the confirmation from the booking.
-  const tickets = seats.reduce((sum, s) => sum + s.price, 0);
-  const fee = convenienceFeePaise * seats.length;
-  const tax = Math.floor((fee * gstBasisPoints + 5_000) / 10_000);
   return {
     user,
     caller,
@@ -35,7 +30,7 @@ export async function requireHold(args: RouteArgs & { params: { showtimeId?: str
       remainingMs: new Date(hold.expiresAt).getTime() - now,
     },
     seats,
-    amounts: { tickets, fee, tax, total: tickets + fee + tax },
-    gstPercent: gstBasisPoints / 100,
+    amounts: hold.amounts,
+    gstPercent: args.context.deps.config.booking.gstBasisPoints / 100,
   };
 }

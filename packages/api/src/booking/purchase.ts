@@ -1,5 +1,13 @@
 /** The booking use cases: hold seats, confirm with payment, cancel. Prices are computed here, never sent in. */
-import { type BookedSeat, type Booking, type Screen, type Showtime, seatsOfScreen } from '@movie-magic/db';
+import type { AppConfig } from '@movie-magic/config';
+import {
+  type BookedSeat,
+  type Booking,
+  type Hold,
+  type Screen,
+  type Showtime,
+  seatsOfScreen,
+} from '@movie-magic/db';
 import type { AuthedContext } from '../context.js';
 import { fail } from '../errors.js';
 import { generateBookingCode } from './code.js';
@@ -68,14 +76,19 @@ export async function holdSeats(ctx: AuthedContext, input: { showtimeId: string;
       unavailableSeatIds: result.unavailableSeatIds,
     });
   }
-  const seats = pricedSeats(showtime, screen, result.hold.seatIds);
+  return holdView(ctx.config.booking, showtime, screen, result.hold);
+}
+
+/** A hold as the client sees it: its seats with categories and prices, and the amounts to pay. */
+export function holdView(booking: AppConfig['booking'], showtime: Showtime, screen: Screen, hold: Hold) {
+  const seats = pricedSeats(showtime, screen, hold.seatIds);
   return {
-    holdId: result.hold.id,
-    expiresAt: result.hold.expiresAt,
+    holdId: hold.id,
+    expiresAt: hold.expiresAt,
     seats: seatLines(screen, seats),
     amounts: computeAmounts(
       seats.map((s) => s.price),
-      ctx.config.booking,
+      booking,
     ),
   };
 }

@@ -8,7 +8,7 @@ import {
   seatsOfScreen,
 } from '@movie-magic/db';
 import { z } from 'zod';
-import { SeatLine, ShowtimeSummary, seatLabel } from './view.js';
+import { AmountsView, SeatLine, ShowtimeSummary, seatLabel } from './view.js';
 
 export const SeatMapView = z.object({
   showtime: ShowtimeSummary,
@@ -30,7 +30,16 @@ export const SeatMapView = z.object({
   /** The screen is drawn below the last row. */
   screen: z.object({ position: z.literal('bottom') }),
   /** The viewer's own unexpired hold on this showtime, if any. */
-  myHold: z.object({ holdId: z.string(), expiresAt: z.string(), seatIds: z.array(z.string()) }).nullable(),
+  /** The viewer's own live hold on this showtime, priced as `booking.hold` returns it. */
+  myHold: z
+    .object({
+      holdId: z.string(),
+      expiresAt: z.string(),
+      seatIds: z.array(z.string()),
+      seats: z.array(SeatLine),
+      amounts: AmountsView,
+    })
+    .nullable(),
   maxSeatsPerBooking: z.number().int().positive(),
   /** False once the show has started. */
   bookable: z.boolean(),

@@ -1,6 +1,6 @@
 /** Seat maps (public) and the signed-in booking journey: hold, release, confirm, list, get, cancel. */
 import { z } from 'zod';
-import { cancelBooking, confirmBooking, holdSeats, ownBooking } from '../booking/purchase.js';
+import { cancelBooking, confirmBooking, holdSeats, holdView, ownBooking } from '../booking/purchase.js';
 import { buildSeatMap, SeatMapView } from '../booking/seat-map.js';
 import { AmountsView, BookingView, SeatLine, summarizeShowtime, toBookingView } from '../booking/view.js';
 import { fail } from '../errors.js';
@@ -44,7 +44,7 @@ export const bookingRouter = createTRPCRouter({
       const hold = mineHoldId ? await ctx.store.getHold(mineHoldId) : null;
       const myHold =
         hold && hold.userId === auth?.user.id
-          ? { holdId: hold.id, expiresAt: hold.expiresAt, seatIds: hold.seatIds }
+          ? { ...holdView(ctx.config.booking, showtime, screen, hold), seatIds: hold.seatIds }
           : null;
       return buildSeatMap({
         summary,

@@ -42,6 +42,9 @@ export function bookingContract(env: SuiteEnv): void {
     const held = await me.api.booking.seatMap.query({ showtimeId: ref.showtimeId });
     expect(held.seats.filter((s) => seatIds.includes(s.id)).map((s) => s.status)).toEqual(['mine', 'mine']);
     expect(held.myHold?.holdId).toBe(hold.holdId);
+    // The seat map prices the viewer's hold exactly as booking.hold did (the review page shows this).
+    expect(held.myHold?.amounts).toEqual(hold.amounts);
+    expect(held.myHold?.seats).toEqual(hold.seats);
 
     const { booking } = await me.api.booking.confirm.mutate({
       holdId: hold.holdId,

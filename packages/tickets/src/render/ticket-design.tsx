@@ -1,3 +1,4 @@
+/** @jsxImportSource react */
 /**
  * THE ticket design, written once as JSX for satori (flexbox only: satori implements a subset of CSS, see
  * https://github.com/vercel/satori#css). The QR square is left empty here and drawn as vector modules by
