@@ -1,7 +1,7 @@
 /** Seat maps (public) and the signed-in booking journey: hold, release, confirm, list, get, cancel. */
 import { z } from 'zod';
 import { cancelBooking, confirmBooking, holdSeats, holdView, ownBooking } from '../booking/purchase.js';
-import { buildSeatMap, SeatMapView } from '../booking/seat-map.js';
+import { buildSeatMap, type SeatMapView } from '../booking/seat-map.js';
 import { AmountsView, BookingView, SeatLine, summarizeShowtime, toBookingView } from '../booking/view.js';
 import { fail } from '../errors.js';
 import { idInput, seatIdInput } from '../inputs.js';
@@ -25,10 +25,12 @@ const idempotencyKeyInput = z
   .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
 
 export const bookingRouter = createTRPCRouter({
+  // The hot read path (every seat page, and again on each version change) skips run-time output validation:
+  // `buildSeatMap` is typed as SeatMapView, and the contract suite parses every response with the schema.
+  // Validating ~300 seats per request cost a quarter of the CPU of a seat-map read (see scripts/bench-http.ts).
   seatMap: publicProcedure
     .input(z.object({ showtimeId: idInput }))
-    .output(SeatMapView)
-    .query(async ({ ctx, input }) => {
+    .query(async ({ ctx, input }): Promise<SeatMapView> => {
       const lookup = ctx.catalog;
       const showtime = await lookup.showtime(input.showtimeId);
       if (!showtime) fail('NOT_FOUND', `No showtime "${input.showtimeId}".`);

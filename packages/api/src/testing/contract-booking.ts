@@ -1,5 +1,6 @@
 /** Contract tests: the booking journey and every booking error, over HTTP through the typed client. */
 import { expect, it } from 'vitest';
+import { SeatMapView } from '../booking/seat-map.js';
 import {
   availableSeats,
   DECLINED_CARD,
@@ -29,6 +30,8 @@ export function bookingContract(env: SuiteEnv): void {
     });
     const ref = await nextShowtime();
     const map = await me.api.booking.seatMap.query({ showtimeId: ref.showtimeId });
+    // seatMap skips run-time output validation (the hot path), so the contract checks the schema here.
+    expect(SeatMapView.strict().safeParse(map).error).toBeUndefined();
     expect(map.showtime).toMatchObject({ id: ref.showtimeId, startsAt: ref.startsAt });
     expect(map.categories.length).toBeGreaterThan(0);
     expect(map.rows.flatMap((row) => row.cells.filter(Boolean))).toHaveLength(map.seats.length);
@@ -42,6 +45,7 @@ export function bookingContract(env: SuiteEnv): void {
     const held = await me.api.booking.seatMap.query({ showtimeId: ref.showtimeId });
     expect(held.seats.filter((s) => seatIds.includes(s.id)).map((s) => s.status)).toEqual(['mine', 'mine']);
     expect(held.myHold?.holdId).toBe(hold.holdId);
+    expect(SeatMapView.strict().safeParse(held).error).toBeUndefined();
     // The seat map prices the viewer's hold exactly as booking.hold did (the review page shows this).
     expect(held.myHold?.amounts).toEqual(hold.amounts);
     expect(held.myHold?.seats).toEqual(hold.seats);

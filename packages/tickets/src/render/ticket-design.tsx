@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource react */
 /**
  * THE ticket design, written once as JSX for satori (flexbox only: satori implements a subset of CSS, see
