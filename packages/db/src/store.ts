@@ -145,6 +145,11 @@ export interface Store {
    * Seats held by `viewerUserId` come back as `mine`. Null when the showtime does not exist.
    */
   getSeatMap(showtimeId: string, now: string, viewerUserId?: string | null): Promise<SeatMapState | null>;
+  /**
+   * Just the seat-map version (one small consistent read): what open seat pages poll, so a poll that finds
+   * nothing changed costs one key lookup. Null when the showtime does not exist.
+   */
+  getSeatMapVersion(showtimeId: string): Promise<number | null>;
   /** Counts of unexpired held + sold seats for many showtimes (listing availability). */
   countTakenSeats(showtimeIds: string[], now: string): Promise<Map<string, number>>;
   /**

@@ -64,9 +64,9 @@ export const bookingRouter = createTRPCRouter({
     .input(z.object({ showtimeId: idInput }))
     .output(z.object({ version: z.number().int().nonnegative() }))
     .query(async ({ ctx, input }) => {
-      const state = await ctx.store.getSeatMap(input.showtimeId, ctx.nowIso(), null);
-      if (!state) fail('NOT_FOUND', `No showtime "${input.showtimeId}".`);
-      return { version: state.version };
+      const version = await ctx.store.getSeatMapVersion(input.showtimeId);
+      if (version === null) fail('NOT_FOUND', `No showtime "${input.showtimeId}".`);
+      return { version };
     }),
 
   hold: authedProcedure

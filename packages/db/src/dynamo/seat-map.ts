@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/howitworks-ttl.html), so correctness
  * never depends on it.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SeatMapState, SeatState } from '../store.js';
 import { type DynamoContext, type Item, queryAll, send } from './client.js';
 import { keys } from './keys.js';
@@ -62,6 +62,21 @@ export async function getSeatMap(
     version: Number(meta.version ?? 0),
     taken: seats.filter((seat) => isSeatTaken(seat, now)).map((seat) => toSeatState(seat, viewerUserId)),
   };
+}
+
+/** The META item alone, strongly consistent, projected to its version. */
+export async function getSeatMapVersion(ctx: DynamoContext, showtimeId: string): Promise<number | null> {
+  const out = await send<{ Item?: Item }>(
+    ctx,
+    new GetCommand({
+      TableName: ctx.table,
+      Key: keys.showtimeMeta(showtimeId),
+      ConsistentRead: true,
+      ProjectionExpression: '#version',
+      ExpressionAttributeNames: { '#version': 'version' },
+    }),
+  );
+  return out.Item ? Number(out.Item.version ?? 0) : null;
 }
 
 /**

@@ -13,7 +13,7 @@ import { instant } from './keys.js';
 import { rateLimits } from './rate-limits.js';
 import { releaseHold } from './release.js';
 import { migrate } from './schema.js';
-import { countTakenSeats, getSeatMap } from './seat-map.js';
+import { countTakenSeats, getSeatMap, getSeatMapVersion } from './seat-map.js';
 import { sessions } from './sessions.js';
 import { resetTokens, users } from './users.js';
 
@@ -46,6 +46,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
       catalog.listShowtimesForMovie(ctx, movieId, cityId, fromUtc, toUtc),
 
     getSeatMap: (showtimeId, now, viewerUserId) => getSeatMap(ctx, showtimeId, instant(now), viewerUserId),
+    getSeatMapVersion: (showtimeId) => getSeatMapVersion(ctx, showtimeId),
     countTakenSeats: (showtimeIds, now) => countTakenSeats(ctx, showtimeIds, instant(now)),
     holdSeats: (input) => holdSeats(ctx, input),
     getHold: (holdId) => getHold(ctx, holdId),

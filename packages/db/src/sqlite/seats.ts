@@ -206,6 +206,9 @@ export function seatQueries(db: Db) {
     releaseHold: (holdId: string, userId: string) => release.immediate(holdId, userId),
     getSeatMap: (showtimeId: string, now: string, viewer?: string | null) =>
       seatMap.deferred(showtimeId, instant(now), viewer ?? null),
+    getSeatMapVersion(showtimeId: string): number | null {
+      return versionOf().get(showtimeId)?.version ?? null;
+    },
     getHold(holdId: string): Hold | null {
       const row = holdById().get(holdId);
       return row ? holdFromRow(row) : null;

@@ -168,7 +168,12 @@ export function seatsContract(get: FixtureRef): void {
     const { store, clock } = get();
     const show = await createShow(store, clock);
     const w = holdWindow(clock);
-    const version = async () => (await store.getSeatMap(show.showtime.id, w.now))?.version ?? -1;
+    const version = async () => {
+      const fromMap = (await store.getSeatMap(show.showtime.id, w.now))?.version ?? -1;
+      // The cheap poll and the full map always agree.
+      expect(await store.getSeatMapVersion(show.showtime.id)).toBe(fromMap);
+      return fromMap;
+    };
     expect(await version()).toBe(0);
     const input = holdInput(show.showtime.id, 'user_j', ['C-9'], w);
     await store.holdSeats(input);
@@ -178,5 +183,6 @@ export function seatsContract(get: FixtureRef): void {
     expect(await version()).toBe(afterHold);
     await store.releaseHold(input.holdId, 'user_j', w.now);
     expect(await version()).toBeGreaterThan(afterHold);
+    expect(await store.getSeatMapVersion('st_does_not_exist')).toBeNull();
   });
 }
