@@ -7,6 +7,7 @@ import { benchHttpApi } from './api.js';
 import { benchEdge } from './edge.js';
 import { benchStores } from './store.js';
 import { benchTicketDelivery } from './tickets.js';
+import { benchWeb } from './web.js';
 
 console.log(
   `Movie Magic benchmarks, ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores`,
@@ -16,6 +17,7 @@ const sections: Record<string, () => Promise<void>> = {
   store: benchStores,
   api: benchHttpApi,
   tickets: benchTicketDelivery,
+  web: benchWeb,
   edge: benchEdge,
 };
 for (const [name, run] of Object.entries(sections)) {

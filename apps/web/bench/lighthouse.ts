@@ -53,7 +53,8 @@ async function launchChromium(): Promise<{ port: number; stop: () => void }> {
     port,
     stop() {
       chrome.kill('SIGTERM');
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium may still be flushing its profile for a moment after SIGTERM.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
