@@ -9,12 +9,12 @@ import { openStore } from '@movie-magic/db/open';
 import { renderPosterSvg, seedStore } from '@movie-magic/db/seed';
 import {
   createMailer,
+  createThreadedPdfRenderer,
   createTicketDelivery,
   devMailDir,
   jsonConsoleLogger,
   listDevMail,
   loadOrCreateSigningKeys,
-  pdfTicketRenderer,
   readDevMail,
 } from '@movie-magic/tickets/node';
 import type { DevMailbox, WebServices } from '../app/context.js';
@@ -72,12 +72,14 @@ export async function buildDeps(config: AppConfig): Promise<NodeRuntime> {
   }
   const mailer = createMailer(config);
   const keys = await loadOrCreateSigningKeys(config);
+  // PDFs render on a worker thread: on the main thread each ticket would stall every request behind it.
+  const renderer = createThreadedPdfRenderer();
   const delivery = createTicketDelivery({
     config,
     store,
     clock: systemClock,
     mailer,
-    renderer: pdfTicketRenderer,
+    renderer,
     signer: keys.signer,
     logger: config.logLevel === 'silent' ? { info() {}, warn() {}, error() {} } : jsonConsoleLogger,
   });
@@ -95,7 +97,7 @@ export async function buildDeps(config: AppConfig): Promise<NodeRuntime> {
     ticketKeys: keys.publicKeys,
   };
   const services: WebServices = {
-    renderTicketPdf: ticketPdfRenderer(store, keys.signer),
+    renderTicketPdf: ticketPdfRenderer(store, keys.signer, renderer),
     // The dev mailbox page follows the transport, not NODE_ENV: `pnpm start` runs in production mode on the
     // embedded default, and issue 5 wants its mail visible at /dev/mail there. Any other transport: 404.
     devMailbox: config.mail.transport === 'dev' ? devMailbox(devMailDir(config)) : null,
@@ -106,6 +108,7 @@ export async function buildDeps(config: AppConfig): Promise<NodeRuntime> {
     services,
     async stop() {
       await delivery.stop();
+      await renderer.close();
       await store.close();
     },
   };

@@ -3,13 +3,12 @@
  * route has already checked the caller owns (through `booking.get`).
  */
 import type { Store } from '@movie-magic/db';
-import { loadTicketView, type TicketSigner } from '@movie-magic/tickets';
-import { renderTicketPdf } from '@movie-magic/tickets/node';
+import { loadTicketView, type TicketPdfRenderer, type TicketSigner } from '@movie-magic/tickets';
 
-export function ticketPdfRenderer(store: Store, signer: TicketSigner) {
+export function ticketPdfRenderer(store: Store, signer: TicketSigner, renderer: TicketPdfRenderer) {
   return async (bookingId: string): Promise<Uint8Array> => {
     const loaded = await loadTicketView(store, bookingId, signer);
     if (!loaded.ok) throw new Error(loaded.reason);
-    return renderTicketPdf(loaded.view);
+    return renderer.render(loaded.view);
   };
 }

@@ -15,3 +15,4 @@ export type { SesMailerOptions } from './mail/transports.js';
 export { createSesMailer, createSmtpMailer } from './mail/transports.js';
 export { createMailer, devMailDir } from './mailer.js';
 export { pdfTicketRenderer, renderTicketPdf } from './render/pdf.js';
+export { createThreadedPdfRenderer, type ThreadedPdfRenderer } from './render/threaded.js';

@@ -1,3 +1,4 @@
+/// <reference path="./svg-to-pdfkit.d.ts" />
 /**
  * Ticket PDF (Node only: pdfkit needs Node streams and Buffers): the satori SVG of the one design, converted
  * to PDF vectors by svg-to-pdfkit with Inter embedded, plus the QR drawn as vector squares. The measured path
