@@ -1,4 +1,5 @@
 /** Form building blocks with labels, hints and errors wired for assistive technology. */
+import { useNavigation } from '@remix-run/react';
 import type { InputHTMLAttributes, ReactNode } from 'react';
 
 export function Field({
@@ -39,6 +40,70 @@ export function Field({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** The e-mail field of the account forms. */
+export function EmailField({
+  defaultValue,
+  error,
+}: {
+  defaultValue?: string | undefined;
+  error?: string | undefined;
+}) {
+  return (
+    <Field
+      label="E-mail"
+      name="email"
+      type="email"
+      autoComplete="email"
+      required
+      defaultValue={defaultValue}
+      error={error}
+    />
+  );
+}
+
+/** A new password: the API's policy (8 to 128 characters, no composition rules) as browser hints too. */
+export function NewPasswordField({
+  label,
+  name,
+  hint,
+  error,
+}: {
+  label: string;
+  name: string;
+  hint?: string;
+  error?: string | undefined;
+}) {
+  return (
+    <Field
+      label={label}
+      name={name}
+      type="password"
+      autoComplete="new-password"
+      required
+      minLength={8}
+      maxLength={128}
+      {...(hint ? { hint } : {})}
+      error={error}
+    />
+  );
+}
+
+/** A form's main button, disabled while the form is being submitted (no double submits). */
+export function SubmitButton({
+  children,
+  className = 'btn-primary w-full',
+}: {
+  children: ReactNode;
+  className?: string;
+}) {
+  const navigation = useNavigation();
+  return (
+    <button type="submit" className={className} disabled={navigation.state === 'submitting'}>
+      {children}
+    </button>
   );
 }
 

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary.js';
-import { Field, FormAlert } from '../components/form.js';
+import { Field, FormAlert, NewPasswordField } from '../components/form.js';
 import { attempt } from '../lib/api.server.js';
 import { requireUser } from '../lib/auth.server.js';
 import { formErrors } from '../lib/form-errors.server.js';
@@ -138,14 +138,9 @@ export default function Account() {
             required
             error={password?.fieldErrors.currentPassword}
           />
-          <Field
+          <NewPasswordField
             label="New password"
             name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={8}
-            maxLength={128}
             error={password?.fieldErrors.newPassword}
           />
           <button type="submit" className="btn-primary" disabled={busy}>

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary.js';
-import { AuthCard, Field, FormAlert } from '../components/form.js';
+import { AuthCard, EmailField, FormAlert, SubmitButton } from '../components/form.js';
 import { api, attempt } from '../lib/api.server.js';
 import { formErrors } from '../lib/form-errors.server.js';
 
@@ -19,7 +19,6 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   return (
     <AuthCard title="Reset your password">
       {actionData?.sent ? (
@@ -34,18 +33,8 @@ export default function ForgotPassword() {
             Enter your e-mail and we'll send you a link to choose a new password.
           </p>
           <Form method="post" className="space-y-4">
-            <Field
-              label="E-mail"
-              name="email"
-              type="email"
-              autoComplete="email"
-              required
-              defaultValue={actionData?.email}
-              error={actionData?.fieldErrors.email}
-            />
-            <button type="submit" className="btn-primary w-full" disabled={navigation.state === 'submitting'}>
-              Send reset link
-            </button>
+            <EmailField defaultValue={actionData?.email} error={actionData?.fieldErrors.email} />
+            <SubmitButton>Send reset link</SubmitButton>
           </Form>
         </>
       )}

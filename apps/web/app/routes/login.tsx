@@ -5,9 +5,9 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary.js';
-import { AuthCard, Field, FormAlert } from '../components/form.js';
+import { AuthCard, EmailField, Field, FormAlert, SubmitButton } from '../components/form.js';
 import { api, attempt } from '../lib/api.server.js';
 import { formErrors } from '../lib/form-errors.server.js';
 import { safeRedirect } from '../lib/redirect.js';
@@ -37,7 +37,6 @@ export async function action(args: ActionFunctionArgs) {
 export default function Login() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const navigation = useNavigation();
   const redirectTo = params.get('redirectTo') ?? '/';
   return (
     <AuthCard title="Sign in">
@@ -47,15 +46,7 @@ export default function Login() {
       <FormAlert>{actionData?.formError}</FormAlert>
       <Form method="post" className="space-y-4">
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field
-          label="E-mail"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={actionData?.email}
-          error={actionData?.fieldErrors.email}
-        />
+        <EmailField defaultValue={actionData?.email} error={actionData?.fieldErrors.email} />
         <Field
           label="Password"
           name="password"
@@ -64,9 +55,7 @@ export default function Login() {
           required
           error={actionData?.fieldErrors.password}
         />
-        <button type="submit" className="btn-primary w-full" disabled={navigation.state === 'submitting'}>
-          Sign in
-        </button>
+        <SubmitButton>Sign in</SubmitButton>
       </Form>
       <p className="flex flex-wrap justify-between gap-2 text-sm">
         <Link to="/forgot-password" className="text-gold underline">

@@ -5,9 +5,16 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary.js';
-import { AuthCard, Field, FormAlert } from '../components/form.js';
+import {
+  AuthCard,
+  EmailField,
+  Field,
+  FormAlert,
+  NewPasswordField,
+  SubmitButton,
+} from '../components/form.js';
 import { api, attempt } from '../lib/api.server.js';
 import { formErrors } from '../lib/form-errors.server.js';
 import { safeRedirect } from '../lib/redirect.js';
@@ -39,7 +46,6 @@ export async function action(args: ActionFunctionArgs) {
 export default function Register() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const navigation = useNavigation();
   const fieldErrorShown = actionData && Object.keys(actionData.fieldErrors).length > 0;
   return (
     <AuthCard title="Create your account">
@@ -54,29 +60,14 @@ export default function Register() {
           defaultValue={actionData?.name}
           error={actionData?.fieldErrors.name}
         />
-        <Field
-          label="E-mail"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={actionData?.email}
-          error={actionData?.fieldErrors.email}
-        />
-        <Field
+        <EmailField defaultValue={actionData?.email} error={actionData?.fieldErrors.email} />
+        <NewPasswordField
           label="Password"
           name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          maxLength={128}
           hint="At least 8 characters. A passphrase is easiest to remember."
           error={actionData?.fieldErrors.password}
         />
-        <button type="submit" className="btn-primary w-full" disabled={navigation.state === 'submitting'}>
-          Create account
-        </button>
+        <SubmitButton>Create account</SubmitButton>
       </Form>
       <p className="text-sm">
         Already have an account?{' '}

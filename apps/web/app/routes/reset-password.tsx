@@ -5,9 +5,9 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary.js';
-import { AuthCard, Field, FormAlert } from '../components/form.js';
+import { AuthCard, FormAlert, NewPasswordField, SubmitButton } from '../components/form.js';
 import { api, attempt } from '../lib/api.server.js';
 import { formErrors } from '../lib/form-errors.server.js';
 
@@ -44,7 +44,6 @@ export async function action(args: ActionFunctionArgs) {
 export default function ResetPassword() {
   const { token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   if (!token || actionData?.invalidLink) {
     return (
       <AuthCard title="This link doesn't work">
@@ -60,20 +59,13 @@ export default function ResetPassword() {
       <FormAlert>{actionData?.fieldErrors.password ? null : actionData?.formError}</FormAlert>
       <Form method="post" className="space-y-4">
         <input type="hidden" name="token" value={token} />
-        <Field
+        <NewPasswordField
           label="New password"
           name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          maxLength={128}
           hint="At least 8 characters. Signing in again will be needed on your other devices."
           error={actionData?.fieldErrors.password}
         />
-        <button type="submit" className="btn-primary w-full" disabled={navigation.state === 'submitting'}>
-          Save new password
-        </button>
+        <SubmitButton>Save new password</SubmitButton>
       </Form>
     </AuthCard>
   );
