@@ -1,5 +1,5 @@
 /** Catalog reads and upserts: cities, movies, theaters, screens, showtimes. */
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { City, Movie, Screen, Showtime, Theater } from '../domain.js';
 import type { Db } from './connection.js';
 import { instant } from './instant.js';
@@ -16,6 +16,18 @@ export function catalogQueries(db: Db) {
       .where(eq(showtimes.id, sql.placeholder('id')))
       .prepare(),
   );
+
+  /** Showtimes starting in [fromUtc, toUtc) that also match `filters`, by start time. */
+  const showtimesStarting = (fromUtc: string, toUtc: string, ...filters: SQL[]): Showtime[] =>
+    db
+      .select({ data: showtimes.data })
+      .from(showtimes)
+      .where(
+        and(...filters, gte(showtimes.startsAt, instant(fromUtc)), lt(showtimes.startsAt, instant(toUtc))),
+      )
+      .orderBy(asc(showtimes.startsAt), asc(showtimes.id))
+      .all()
+      .map((r) => parse<Showtime>(r) as Showtime);
 
   return {
     isEmpty(): boolean {
@@ -96,36 +108,9 @@ export function catalogQueries(db: Db) {
     getScreen: (id: string) =>
       parse<Screen>(db.select({ data: screens.data }).from(screens).where(eq(screens.id, id)).get()),
     getShowtime: (id: string) => parse<Showtime>(showtimeById().get({ id })),
-    listShowtimesInCity(cityId: string, fromUtc: string, toUtc: string): Showtime[] {
-      return db
-        .select({ data: showtimes.data })
-        .from(showtimes)
-        .where(
-          and(
-            eq(showtimes.cityId, cityId),
-            gte(showtimes.startsAt, instant(fromUtc)),
-            lt(showtimes.startsAt, instant(toUtc)),
-          ),
-        )
-        .orderBy(asc(showtimes.startsAt), asc(showtimes.id))
-        .all()
-        .map((r) => parse<Showtime>(r) as Showtime);
-    },
-    listShowtimesForMovie(movieId: string, cityId: string, fromUtc: string, toUtc: string): Showtime[] {
-      return db
-        .select({ data: showtimes.data })
-        .from(showtimes)
-        .where(
-          and(
-            eq(showtimes.movieId, movieId),
-            eq(showtimes.cityId, cityId),
-            gte(showtimes.startsAt, instant(fromUtc)),
-            lt(showtimes.startsAt, instant(toUtc)),
-          ),
-        )
-        .orderBy(asc(showtimes.startsAt), asc(showtimes.id))
-        .all()
-        .map((r) => parse<Showtime>(r) as Showtime);
-    },
+    listShowtimesInCity: (cityId: string, fromUtc: string, toUtc: string): Showtime[] =>
+      showtimesStarting(fromUtc, toUtc, eq(showtimes.cityId, cityId)),
+    listShowtimesForMovie: (movieId: string, cityId: string, fromUtc: string, toUtc: string): Showtime[] =>
+      showtimesStarting(fromUtc, toUtc, eq(showtimes.movieId, movieId), eq(showtimes.cityId, cityId)),
   };
 }
