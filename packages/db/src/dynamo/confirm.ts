@@ -10,6 +10,7 @@
  */
 import type { Booking } from '../domain.js';
 import { StoreError } from '../errors.js';
+import { newConfirmedBooking } from '../records.js';
 import type { ConfirmBookingInput, ConfirmBookingResult } from '../store.js';
 import { bookingItem, getBooking } from './bookings.js';
 import { catalog } from './catalog.js';
@@ -40,24 +41,7 @@ export async function confirmBooking(
     const showtime = await catalog.getShowtime(ctx, hold.showtimeId);
     if (!showtime) return { ok: false, reason: 'HOLD_NOT_FOUND' };
 
-    const booking: Booking = {
-      id: input.bookingId,
-      code: input.code,
-      userId: input.userId,
-      showtimeId: hold.showtimeId,
-      movieId: showtime.movieId,
-      theaterId: showtime.theaterId,
-      startsAt: showtime.startsAt,
-      seats: input.seats,
-      amounts: input.amounts,
-      status: 'confirmed',
-      idempotencyKey: input.idempotencyKey,
-      payment: input.payment,
-      createdAt: input.now,
-      cancelledAt: null,
-      checkedInAt: null,
-      version: 1,
-    };
+    const booking = newConfirmedBooking(input, showtime, input.now);
     const seatSales: TransactItem[] = hold.seatIds.map((seat) => ({
       Update: {
         TableName: ctx.table,

@@ -4,6 +4,7 @@
  */
 import type { Booking, Showtime } from '../domain.js';
 import { StoreError } from '../errors.js';
+import { newConfirmedBooking } from '../records.js';
 import type {
   CancelBookingInput,
   CancelBookingResult,
@@ -108,24 +109,7 @@ export function bookingQueries(db: Db) {
         `hold ${hold.id} owned ${sold.changes} of its ${seatCount} seats`,
       );
     }
-    const booking: Booking = {
-      id: input.bookingId,
-      code: input.code,
-      userId: input.userId,
-      showtimeId: hold.showtime_id,
-      movieId: showtime.movieId,
-      theaterId: showtime.theaterId,
-      startsAt: showtime.startsAt,
-      seats: input.seats,
-      amounts: input.amounts,
-      status: 'confirmed',
-      idempotencyKey: input.idempotencyKey,
-      payment: input.payment,
-      createdAt: now,
-      cancelledAt: null,
-      checkedInAt: null,
-      version: 1,
-    };
+    const booking = newConfirmedBooking(input, showtime, now);
     insertBooking().run(
       booking.id,
       booking.code,
