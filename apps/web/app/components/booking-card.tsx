@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { formatDateTime, formatMoney } from '../lib/format.js';
+import type { ShowtimeSummaryProps } from './showtime-heading.js';
 
 export interface BookingSummary {
   id: string;
@@ -8,18 +9,7 @@ export interface BookingSummary {
   status: 'confirmed' | 'cancelled';
   seats: { id: string; label: string; category: string; price: number }[];
   amounts: { tickets: number; fee: number; tax: number; total: number };
-  showtime: {
-    movieTitle: string;
-    movieId: string;
-    certificate: string;
-    language: string;
-    format: string;
-    theaterName: string;
-    theaterAddress: string;
-    screenName: string;
-    startsAt: string;
-    timeZone: string;
-  };
+  showtime: Omit<ShowtimeSummaryProps, 'id'>;
   cancellable: boolean;
   cancellableUntil: string;
   ticketUrl: string;
