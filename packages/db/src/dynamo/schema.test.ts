@@ -9,61 +9,34 @@ import {
   DescribeTimeToLiveCommand,
   DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreError } from '../errors.js';
 import { ManualClock } from '../ports.js';
-import type { Store } from '../store.js';
-import {
-  DYNAMO_LOCAL_CREDENTIALS,
-  DYNAMO_LOCAL_REGION,
-  type DynamoTestTable,
-  openDynamoTestTable,
-} from '../testing/dynamo-local.js';
+import { DYNAMO_LOCAL_CREDENTIALS, DYNAMO_LOCAL_REGION } from '../testing/dynamo-local.js';
 import { confirmInputFor, createShow, freshId, holdWindow, makeCity } from '../testing/fixtures.js';
 import { batchGet, createContext } from './client.js';
 import { INDEXES, keys } from './keys.js';
 import { createDynamoStore } from './store.js';
+import { useDynamoTestTable } from './test-table.js';
 
-let opened: DynamoTestTable;
-let store: Store;
-let rawClient: DynamoDBClient;
-let raw: DynamoDBDocumentClient;
+const dynamo = useDynamoTestTable('mm-schema');
+const { rawGet } = dynamo;
 const clock = new ManualClock();
-
-beforeAll(async () => {
-  opened = await openDynamoTestTable(inject('dynamoEndpoint'), 'mm-schema');
-  store = opened.store;
-  rawClient = new DynamoDBClient({
-    endpoint: opened.endpoint,
-    region: DYNAMO_LOCAL_REGION,
-    credentials: DYNAMO_LOCAL_CREDENTIALS,
-  });
-  raw = DynamoDBDocumentClient.from(rawClient);
-});
-
-afterAll(async () => {
-  rawClient?.destroy();
-  await opened?.drop();
-});
-
-const rawGet = async (key: { PK: string; SK: string }) =>
-  (await raw.send(new GetCommand({ TableName: opened.table, Key: key, ConsistentRead: true }))).Item;
 
 describe('DynamoDB table, TTL and errors', () => {
   it('migrate creates an on-demand table with every GSI and TTL on the ttl attribute', async () => {
     const client = new DynamoDBClient({
-      endpoint: opened.endpoint,
+      endpoint: dynamo.opened.endpoint,
       region: DYNAMO_LOCAL_REGION,
       credentials: DYNAMO_LOCAL_CREDENTIALS,
     });
     try {
-      const table = (await client.send(new DescribeTableCommand({ TableName: opened.table }))).Table;
+      const table = (await client.send(new DescribeTableCommand({ TableName: dynamo.opened.table }))).Table;
       expect(table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
       expect(table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(
         Object.keys(INDEXES).sort(),
       );
-      const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: opened.table }));
+      const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: dynamo.opened.table }));
       expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: 'ttl', TimeToLiveStatus: 'ENABLED' });
     } finally {
       client.destroy();
@@ -72,13 +45,13 @@ describe('DynamoDB table, TTL and errors', () => {
 
   it('batch-reads more keys than one BatchGetItem allows (100), in request order, skipping missing ones', async () => {
     const cities = Array.from({ length: 130 }, () => makeCity());
-    await Promise.all(cities.map((city) => store.putCity(city)));
+    await Promise.all(cities.map((city) => dynamo.store.putCity(city)));
     const wanted = [...cities]
       .reverse()
       .flatMap((city, i) => (i % 40 === 0 ? [keys.city(`missing-${i}`)] : []).concat(keys.city(city.id)));
     const ctx = createContext({
-      table: opened.table,
-      endpoint: opened.endpoint,
+      table: dynamo.opened.table,
+      endpoint: dynamo.opened.endpoint,
       region: DYNAMO_LOCAL_REGION,
       credentials: DYNAMO_LOCAL_CREDENTIALS,
     });
@@ -92,11 +65,11 @@ describe('DynamoDB table, TTL and errors', () => {
 
   it('migrate brings an existing table without indexes up to date and can run again', async () => {
     const client = new DynamoDBClient({
-      endpoint: opened.endpoint,
+      endpoint: dynamo.opened.endpoint,
       region: DYNAMO_LOCAL_REGION,
       credentials: DYNAMO_LOCAL_CREDENTIALS,
     });
-    const table = `${opened.table}-old`;
+    const table = `${dynamo.opened.table}-old`;
     try {
       await client.send(
         new CreateTableCommand({
@@ -128,9 +101,9 @@ describe('DynamoDB table, TTL and errors', () => {
   });
 
   it('marks holds, sessions, reset tokens and rate-limit windows for TTL housekeeping, but not sold seats', async () => {
-    const show = await createShow(store, clock);
+    const show = await createShow(dynamo.store, clock);
     const w = holdWindow(clock);
-    const held = await store.holdSeats({
+    const held = await dynamo.store.holdSeats({
       holdId: freshId('hold'),
       showtimeId: show.showtime.id,
       userId: 'user_ttl',
@@ -143,19 +116,19 @@ describe('DynamoDB table, TTL and errors', () => {
     expect((await rawGet(keys.seat(show.showtime.id, 'A-1')))?.ttl).toBeGreaterThanOrEqual(expiresEpoch);
 
     const session = { id: freshId('sess'), userId: 'user_ttl', expiresAt: w.expiresAt, createdAt: w.now };
-    await store.createSession(session);
+    await dynamo.store.createSession(session);
     expect((await rawGet(keys.session(session.id)))?.ttl).toBeGreaterThanOrEqual(expiresEpoch);
-    await store.createPasswordResetToken({
+    await dynamo.store.createPasswordResetToken({
       tokenHash: freshId('hash'),
       userId: 'user_ttl',
       expiresAt: w.expiresAt,
     });
     const key = `ttl:${freshId('ip')}`;
-    await store.hitRateLimit(key, 5, 60, w.now);
+    await dynamo.store.hitRateLimit(key, 5, 60, w.now);
     const windowStart = new Date(Math.floor(clock.now().getTime() / 60_000) * 60_000).toISOString();
     expect((await rawGet(keys.rateLimit(key, windowStart)))?.ttl).toEqual(expect.any(Number));
 
-    const confirmed = await store.confirmBooking(confirmInputFor(held.hold, show, clock));
+    const confirmed = await dynamo.store.confirmBooking(confirmInputFor(held.hold, show, clock));
     expect(confirmed.ok).toBe(true);
     const sold = await rawGet(keys.seat(show.showtime.id, 'A-1'));
     expect(sold).toMatchObject({ state: 'sold' });

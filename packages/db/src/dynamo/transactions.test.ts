@@ -4,54 +4,28 @@
  * retries (which DynamoDB Local never produces on its own).
  */
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreError } from '../errors.js';
 import { ManualClock } from '../ports.js';
 import type { Store } from '../store.js';
-import {
-  DYNAMO_LOCAL_CREDENTIALS,
-  DYNAMO_LOCAL_REGION,
-  type DynamoTestTable,
-  openDynamoTestTable,
-} from '../testing/dynamo-local.js';
+import { DYNAMO_LOCAL_CREDENTIALS, DYNAMO_LOCAL_REGION } from '../testing/dynamo-local.js';
 import { confirmInputFor, createShow, freshId, holdWindow } from '../testing/fixtures.js';
 import { MAX_SEATS_PER_HOLD } from './holds.js';
 import { keys } from './keys.js';
 import { createDynamoStore } from './store.js';
+import { useDynamoTestTable } from './test-table.js';
 
-let opened: DynamoTestTable;
-let store: Store;
-let rawClient: DynamoDBClient;
-let raw: DynamoDBDocumentClient;
+const dynamo = useDynamoTestTable('mm-tx');
+const { rawGet } = dynamo;
 const clock = new ManualClock();
-
-beforeAll(async () => {
-  opened = await openDynamoTestTable(inject('dynamoEndpoint'), 'mm-tx');
-  store = opened.store;
-  rawClient = new DynamoDBClient({
-    endpoint: opened.endpoint,
-    region: DYNAMO_LOCAL_REGION,
-    credentials: DYNAMO_LOCAL_CREDENTIALS,
-  });
-  raw = DynamoDBDocumentClient.from(rawClient);
-});
-
-afterAll(async () => {
-  rawClient?.destroy();
-  await opened?.drop();
-});
-
-const rawGet = async (key: { PK: string; SK: string }) =>
-  (await raw.send(new GetCommand({ TableName: opened.table, Key: key, ConsistentRead: true }))).Item;
 
 /** A showtime on a screen of four rows of 25 seats (100 seats), for holds near the transaction cap. */
 async function bigShow() {
-  const show = await createShow(store, clock);
+  const show = await createShow(dynamo.store, clock);
   const cells = Array.from({ length: 25 }, (_, i) => i + 1);
   const rows = ['A', 'B', 'C', 'D'].map((label) => ({ label, categoryId: 'classic', cells }));
-  await store.putScreen({ ...show.screen, rows });
-  await store.putShowtime({ ...show.showtime, seatsTotal: 100 });
+  await dynamo.store.putScreen({ ...show.screen, rows });
+  await dynamo.store.putShowtime({ ...show.showtime, seatsTotal: 100 });
   return show;
 }
 
@@ -66,7 +40,7 @@ describe('DynamoDB seat transactions', () => {
     const w = holdWindow(clock);
     expect(
       (
-        await store.holdSeats({
+        await dynamo.store.holdSeats({
           holdId: freshId('hold'),
           showtimeId: show.showtime.id,
           userId: 'user_big',
@@ -75,7 +49,7 @@ describe('DynamoDB seat transactions', () => {
         })
       ).ok,
     ).toBe(true);
-    const replaced = await store.holdSeats({
+    const replaced = await dynamo.store.holdSeats({
       holdId: freshId('hold'),
       showtimeId: show.showtime.id,
       userId: 'user_big',
@@ -83,7 +57,7 @@ describe('DynamoDB seat transactions', () => {
       ...w,
     });
     expect(replaced.ok).toBe(true);
-    const map = await store.getSeatMap(show.showtime.id, w.now, 'user_big');
+    const map = await dynamo.store.getSeatMap(show.showtime.id, w.now, 'user_big');
     expect(map?.taken.map((s) => s.seatId).sort()).toEqual([...second].sort());
   });
 
@@ -91,7 +65,7 @@ describe('DynamoDB seat transactions', () => {
     const show = await bigShow();
     const seats = ['A', 'B'].flatMap((row) => Array.from({ length: 25 }, (_, i) => `${row}-${i + 1}`));
     const w = holdWindow(clock);
-    const attempt = store.holdSeats({
+    const attempt = dynamo.store.holdSeats({
       holdId: freshId('hold'),
       showtimeId: show.showtime.id,
       userId: 'user_greedy',
@@ -99,12 +73,16 @@ describe('DynamoDB seat transactions', () => {
       ...w,
     });
     await expect(attempt).rejects.toBeInstanceOf(StoreError);
-    expect((await store.getSeatMap(show.showtime.id, w.now))?.taken).toEqual([]);
+    expect((await dynamo.store.getSeatMap(show.showtime.id, w.now))?.taken).toEqual([]);
   });
 
   it("one user's simultaneous holds on a showtime leave exactly one live hold and no stray seats", async () => {
-    const show = await createShow(store, clock);
-    const clients = await Promise.all([opened.openAnother(), opened.openAnother(), opened.openAnother()]);
+    const show = await createShow(dynamo.store, clock);
+    const clients = await Promise.all([
+      dynamo.opened.openAnother(),
+      dynamo.opened.openAnother(),
+      dynamo.opened.openAnother(),
+    ]);
     const w = holdWindow(clock);
     const attempts = [
       ['A-1', 'A-2'],
@@ -122,17 +100,19 @@ describe('DynamoDB seat transactions', () => {
       ),
     );
     expect(results.every((r) => r.ok)).toBe(true);
-    const live = (await Promise.all(attempts.map((a) => store.getHold(a.holdId)))).filter((h) => h !== null);
+    const live = (await Promise.all(attempts.map((a) => dynamo.store.getHold(a.holdId)))).filter(
+      (h) => h !== null,
+    );
     expect(live).toHaveLength(1);
-    const map = await store.getSeatMap(show.showtime.id, w.now, 'user_double_click');
+    const map = await dynamo.store.getSeatMap(show.showtime.id, w.now, 'user_double_click');
     expect(map?.taken.map((s) => s.seatId).sort()).toEqual([...(live[0]?.seatIds ?? [])].sort());
     expect(map?.taken.every((s) => s.status === 'mine' && s.holdId === live[0]?.id)).toBe(true);
   });
 
   it('names seats that are not on the screen as unavailable instead of storing them', async () => {
-    const show = await createShow(store, clock);
+    const show = await createShow(dynamo.store, clock);
     const w = holdWindow(clock);
-    const result = await store.holdSeats({
+    const result = await dynamo.store.holdSeats({
       holdId: freshId('hold'),
       showtimeId: show.showtime.id,
       userId: 'user_x',
@@ -144,13 +124,13 @@ describe('DynamoDB seat transactions', () => {
       reason: 'SEAT_UNAVAILABLE',
       unavailableSeatIds: ['Z-99', 'nonsense'],
     });
-    expect((await store.getSeatMap(show.showtime.id, w.now))?.taken).toEqual([]);
+    expect((await dynamo.store.getSeatMap(show.showtime.id, w.now))?.taken).toEqual([]);
   });
 
   it('an expired hold item that TTL has not removed yet cannot be confirmed, and its seats can be re-held', async () => {
-    const show = await createShow(store, clock);
+    const show = await createShow(dynamo.store, clock);
     const w = holdWindow(clock, 8);
-    const held = await store.holdSeats({
+    const held = await dynamo.store.holdSeats({
       holdId: freshId('hold'),
       showtimeId: show.showtime.id,
       userId: 'user_slow',
@@ -163,11 +143,11 @@ describe('DynamoDB seat transactions', () => {
       state: 'held',
       holdId: held.hold.id,
     });
-    expect(await store.confirmBooking(confirmInputFor(held.hold, show, clock))).toEqual({
+    expect(await dynamo.store.confirmBooking(confirmInputFor(held.hold, show, clock))).toEqual({
       ok: false,
       reason: 'HOLD_EXPIRED',
     });
-    const other = await store.holdSeats({
+    const other = await dynamo.store.holdSeats({
       holdId: freshId('hold'),
       showtimeId: show.showtime.id,
       userId: 'user_fast',
@@ -178,8 +158,8 @@ describe('DynamoDB seat transactions', () => {
   });
 
   it('cancelling frees exactly the seats the confirm sold, even if the booking lists fewer', async () => {
-    const show = await createShow(store, clock, { startsInHours: 48 });
-    const held = await store.holdSeats({
+    const show = await createShow(dynamo.store, clock, { startsInHours: 48 });
+    const held = await dynamo.store.holdSeats({
       holdId: freshId('hold'),
       showtimeId: show.showtime.id,
       userId: 'user_partial',
@@ -188,14 +168,13 @@ describe('DynamoDB seat transactions', () => {
     });
     if (!held.ok) throw new Error(held.reason);
     const input = confirmInputFor(held.hold, show, clock);
-    const confirmed = await store.confirmBooking({ ...input, seats: input.seats.slice(0, 1) });
+    const confirmed = await dynamo.store.confirmBooking({ ...input, seats: input.seats.slice(0, 1) });
     if (!confirmed.ok) throw new Error(confirmed.reason);
     const now = clock.now().toISOString();
-    expect((await store.getSeatMap(show.showtime.id, now))?.taken.map((s) => s.seatId).sort()).toEqual([
-      'C-8',
-      'C-9',
-    ]);
-    const cancelled = await store.cancelBooking({
+    expect((await dynamo.store.getSeatMap(show.showtime.id, now))?.taken.map((s) => s.seatId).sort()).toEqual(
+      ['C-8', 'C-9'],
+    );
+    const cancelled = await dynamo.store.cancelBooking({
       bookingId: confirmed.booking.id,
       userId: 'user_partial',
       now,
@@ -203,12 +182,12 @@ describe('DynamoDB seat transactions', () => {
       ticketJobId: freshId('job'),
     });
     expect(cancelled.ok).toBe(true);
-    expect((await store.getSeatMap(show.showtime.id, now))?.taken).toEqual([]);
+    expect((await dynamo.store.getSeatMap(show.showtime.id, now))?.taken).toEqual([]);
   });
 
   it('a replay of a confirm after the hold is gone still returns the first booking', async () => {
-    const show = await createShow(store, clock);
-    const held = await store.holdSeats({
+    const show = await createShow(dynamo.store, clock);
+    const held = await dynamo.store.holdSeats({
       holdId: freshId('hold'),
       showtimeId: show.showtime.id,
       userId: 'user_replay',
@@ -217,10 +196,10 @@ describe('DynamoDB seat transactions', () => {
     });
     if (!held.ok) throw new Error(held.reason);
     const input = confirmInputFor(held.hold, show, clock);
-    const first = await store.confirmBooking(input);
+    const first = await dynamo.store.confirmBooking(input);
     if (!first.ok) throw new Error(first.reason);
     clock.advance(24 * 3_600_000);
-    const replay = await store.confirmBooking({
+    const replay = await dynamo.store.confirmBooking({
       ...input,
       now: clock.now().toISOString(),
       bookingId: freshId('bk'),
@@ -236,7 +215,7 @@ describe('DynamoDB seat transactions', () => {
   // A client middleware plays AWS for the first attempts; everything after them reaches DynamoDB Local.
   function clientWithConflicts(conflicts: number, code = 'TransactionConflict') {
     const client = new DynamoDBClient({
-      endpoint: opened.endpoint,
+      endpoint: dynamo.opened.endpoint,
       region: DYNAMO_LOCAL_REGION,
       credentials: DYNAMO_LOCAL_CREDENTIALS,
     });
@@ -259,9 +238,9 @@ describe('DynamoDB seat transactions', () => {
   }
 
   it('retries a hold cancelled by a TransactionConflict until it goes through', async () => {
-    const show = await createShow(store, clock);
+    const show = await createShow(dynamo.store, clock);
     const { client, calls } = clientWithConflicts(2);
-    const contended = createDynamoStore({ table: opened.table, region: DYNAMO_LOCAL_REGION, client });
+    const contended = createDynamoStore({ table: dynamo.opened.table, region: DYNAMO_LOCAL_REGION, client });
     try {
       const w = holdWindow(clock);
       const result = await contended.holdSeats({
@@ -273,7 +252,7 @@ describe('DynamoDB seat transactions', () => {
       });
       expect(result.ok).toBe(true);
       expect(calls.transactions).toBe(3);
-      expect((await store.getSeatMap(show.showtime.id, w.now, 'user_retry'))?.taken).toEqual([
+      expect((await dynamo.store.getSeatMap(show.showtime.id, w.now, 'user_retry'))?.taken).toEqual([
         expect.objectContaining({ seatId: 'A-4', status: 'mine' }),
       ]);
     } finally {
@@ -282,9 +261,9 @@ describe('DynamoDB seat transactions', () => {
   });
 
   it('turns a cancellation reason it cannot act on into a StoreError', async () => {
-    const show = await createShow(store, clock);
+    const show = await createShow(dynamo.store, clock);
     const { client } = clientWithConflicts(1, 'ValidationError');
-    const broken = createDynamoStore({ table: opened.table, region: DYNAMO_LOCAL_REGION, client });
+    const broken = createDynamoStore({ table: dynamo.opened.table, region: DYNAMO_LOCAL_REGION, client });
     try {
       const attempt = broken.holdSeats({
         holdId: freshId('hold'),
